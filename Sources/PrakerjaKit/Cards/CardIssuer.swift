@@ -1,0 +1,38 @@
+import GRDB
+
+/// An issued card: its number and the counter it came from.
+struct IssuedCard: Sendable, Hashable {
+    var number: UInt64
+    var counter: Int64
+}
+
+/// Issues card numbers for a wave from its base counter, skipping any number already issued
+/// (an imported card may collide with a permuted counter); the same history gives the same numbers.
+struct CardIssuer {
+    let generator: CardNumberGenerator
+    let base: Int64
+    let jobs: Int
+
+    init(key: [UInt8], base: Int64, jobs: Int) {
+        generator = CardNumberGenerator(key: key)
+        self.base = base
+        self.jobs = jobs
+    }
+
+    func issue(_ db: Database, count: Int) throws -> [IssuedCard] {
+        var cards: [IssuedCard] = []
+        cards.reserveCapacity(count)
+        var next = base
+        while cards.count < count {
+            let need = count - cards.count
+            let counters = Array(next..<(next + Int64(need)))
+            let generator = self.generator
+            let numbers = counters.parallelMap(jobs: jobs) { generator.cardNumber(counter: UInt64($0)) }
+            for (counter, number) in zip(counters, numbers) where try !Store.cardExists(db, number) {
+                cards.append(IssuedCard(number: number, counter: counter))
+            }
+            next += Int64(need)
+        }
+        return cards
+    }
+}

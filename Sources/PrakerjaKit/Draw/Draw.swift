@@ -1,0 +1,53 @@
+/// One registration in the pool of the draw.
+struct PoolEntry: Sendable {
+    /// Index of the registration in the wave's registration array.
+    var index: Int
+    var tier: Int
+    var key: String
+    var kk: UInt64
+    var province: String
+}
+
+/// The quota walk of §6.4 step 4, after the pool is sorted by (tier, lottery_key).
+struct Draw: Sendable {
+    /// Total places: quota + the recycled Dicabut count.
+    var places: Int
+    /// Places per province when `[province_quota]` is present.
+    var provincePlaces: [String: Int]?
+    var familyLimit: Int
+
+    enum Result: Sendable, Equatable { case lulus, familyLimit, quotaFull }
+
+    /// Sorts the pool (ties cannot happen: keys differ per NIK and NIKs are unique after check 1).
+    static func sort(_ pool: inout [PoolEntry]) {
+        pool.sort { a, b in
+            if a.tier != b.tier { return a.tier < b.tier }
+            return a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
+        }
+    }
+
+    /// Walks the sorted pool; `familyCounts` holds each KK's current participants from earlier waves.
+    func walk(_ pool: [PoolEntry], familyCounts: [UInt64: Int]) -> [Result] {
+        var places = self.places
+        var provincePlaces = self.provincePlaces
+        var family = familyCounts
+        var results: [Result] = []
+        results.reserveCapacity(pool.count)
+        for entry in pool {
+            let members = family[entry.kk, default: 0]
+            if members >= familyLimit {
+                results.append(.familyLimit)
+                continue
+            }
+            if places <= 0 || (provincePlaces.map { $0[entry.province, default: 0] <= 0 } ?? false) {
+                results.append(.quotaFull)
+                continue
+            }
+            places -= 1
+            if provincePlaces != nil { provincePlaces![entry.province, default: 0] -= 1 }
+            family[entry.kk] = members + 1
+            results.append(.lulus)
+        }
+        return results
+    }
+}

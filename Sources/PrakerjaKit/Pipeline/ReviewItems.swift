@@ -1,0 +1,44 @@
+/// Builds the review items of §7.2 for registrations that are not `duplicate_registration`.
+enum ReviewItems {
+    /// `nik_birthdate_mismatch` / `nik_gender_mismatch` where the NIK structure and the compared field are valid.
+    static func nikFlags(_ regs: [Registration], structures: [NIKStructure?], isDuplicate: [Bool], jobs: Int) -> [ReviewItem] {
+        let flags: [[ReviewItem]] = regs.indices.parallelMap(jobs: jobs) { i in
+            guard !isDuplicate[i], let structure = structures[i] else { return [] }
+            let r = regs[i]
+            let m = structure.mismatches(birthDate: r.birthDate, gender: r.gender)
+            var out: [ReviewItem] = []
+            if r.birthDate != nil, !m.dateParts.isEmpty {
+                out.append(ReviewItem(
+                    key: ReviewKey(item: ReviewItemKind.birthdateMismatch, registrationID: r.registrationID, otherRegistrationID: ""),
+                    score: nil, detail: m.dateParts.joined(separator: ";")))
+            }
+            if r.gender != nil, m.gender {
+                out.append(ReviewItem(
+                    key: ReviewKey(item: ReviewItemKind.genderMismatch, registrationID: r.registrationID, otherRegistrationID: ""),
+                    score: nil, detail: "gender"))
+            }
+            return out
+        }
+        return flags.flatMap { $0 }
+    }
+
+    /// `possible_same_person` pairs; `registration_id` is the later of the two.
+    static func samePerson(_ regs: [Registration], isDuplicate: [Bool], threshold: Double, jobs: Int) -> [ReviewItem] {
+        var inputs: [MatchInput] = []
+        var origin: [Int] = []
+        for i in regs.indices where !isDuplicate[i] {
+            let r = regs[i]
+            guard r.nameValid, let birth = r.birthDate, let gender = r.gender else { continue }
+            inputs.append(MatchInput(fullName: r.displayName, birthDay: birth.dayNumber, female: gender == .female, nik: SixteenDigits.format(r.nik)))
+            origin.append(i)
+        }
+        return SamePersonMatcher.findPairs(in: inputs, threshold: threshold, jobs: jobs).map { pair in
+            var a = regs[origin[pair.a]]
+            var b = regs[origin[pair.b]]
+            if Registration.precedes(b, a) { swap(&a, &b) }
+            return ReviewItem(
+                key: ReviewKey(item: ReviewItemKind.samePerson, registrationID: b.registrationID, otherRegistrationID: a.registrationID),
+                score: (pair.score * 1000).rounded() / 1000, detail: "")
+        }
+    }
+}

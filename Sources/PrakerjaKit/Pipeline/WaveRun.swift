@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+
+/// `prakerja run WAVE_DIR` (§8): ingest → check → match → draw → store → report.
+public enum WaveRun {
+    /// What a run did, for the summary line and the ledger.
+    public struct Summary: Sendable {
+        public var wave: Int
+        public var rowsRead: Int
+        public var outcomes: Int
+        public var rejected: Int
+        public var lulus: Int
+        public var gagal: Int
+        /// True when a published wave's reports were only rewritten from the database.
+        public var reportsOnly: Bool
+        public var warnings: [String]
+        /// Registrant files with their row accounting.
+        public var files: [InputFile] = []
+
+        /// One line for the operator.
+        public var line: String {
+            if reportsOnly { return "wave \(wave): published; reports rewritten from the database (\(outcomes) outcomes, \(rejected) rejected rows)" }
+            return "wave \(wave): \(rowsRead) rows read = \(outcomes) outcomes + \(rejected) rejected; \(lulus) Lulus, \(gagal) Gagal"
+        }
+
+        /// The summary line followed by one line per registrant file.
+        public var report: String {
+            ([line] + files.map { "  \($0.path): \($0.rows) rows = \($0.outcomes ?? 0) outcomes + \($0.rejected) rejected" }).joined(separator: "\n")
+        }
+    }
+
+    /// Runs the wave in its own command (opens the database, one transaction).
+    public static func run(waveDir: String, context: CommandContext) throws -> Summary {
+        let loaded = try WaveInputs.loadConfig(waveDir: waveDir)
+        let store = try Store.openForWriting(path: context.dbPath)
+        defer { store.close() }
+        do {
+            return try run(loaded, store: store, context: context)
+        } catch {
+            store.discardIfCreated()
+            throw error
+        }
+    }
+
+    /// Runs the wave on an open store (used by `nightly` too).
+    static func run(_ loaded: WaveInputs.Config, store: Store, context: CommandContext) throws -> Summary {
+        let config = loaded.config
+        let wave = config.wave
+        let phases = PhaseLogger(logger: context.logger, command: "run \(wave)")
+        let progress = Progress(label: "wave \(wave): reading", enabled: !context.quiet)
+        defer { progress.finish() }
+        let startedAt = Clock.isoNow()
+        var staged: [PendingFile] = []
+        let summary: Summary = try store.write(command: "prakerja run \(loaded.waveDir)") { db in
+            let record = try Store.waveRecord(db, wave)
+            try refuseIfNotRunnable(db, wave: wave, record: record)
+
+            if record?.state == .published {
+                let current = try WaveInputs.hashInputs(waveDir: loaded.waveDir, configSHA256: loaded.configSHA256)
+                let storedInputs = try JSONDecoder().decode([InputFile].self, from: Data((record?.inputs ?? "[]").utf8))
+                let changed = WaveInputs.changedFiles(stored: storedInputs, current: current)
+                if !changed.isEmpty {
+                    throw PrakerjaError.badInput("wave \(wave): published, and its inputs changed: \(changed.joined(separator: ", ")); a published wave cannot be run again")
+                }
+                let result = try Store.loadResult(db, wave: wave)
+                staged = try WaveReportWriter.stage(result, outDir: context.outDir, startedAt: startedAt).files
+                try Store.appendLedger(db, command: "run \(wave)", startedAt: startedAt, inputs: result.inputs, configSHA256: loaded.configSHA256, counts: ["outcomes": result.outcomes.count], result: "reports rewritten")
+                return Summary(wave: wave, rowsRead: result.outcomes.count + result.rejected.count, outcomes: result.outcomes.count,
+                    rejected: result.rejected.count, lulus: result.outcomes.filter(\.isLulus).count,
+                    gagal: result.outcomes.count - result.outcomes.filter(\.isLulus).count, reportsOnly: true, warnings: [])
+            }
+
+            let cardKey = try Store.cardKey(db, source: context.cardKey)
+            let ingested = try RegistrantIngest.ingest(waveDir: loaded.waveDir, closes: config.closes, jobs: context.jobs, progress: progress)
+            phases.phase("ingest", rows: ingested.registrations.count + ingested.rejected.count)
+            for warning in ingested.warnings { context.logger.warning("\(warning)") }
+            let rowsRead = ingested.registrations.count + ingested.rejected.count
+            if rowsRead > 0, Double(ingested.rejected.count) / Double(rowsRead) > config.rules.maxRejectShare {
+                let file = try OutputWriter.stage(WaveReports.rejectedRows(ingested.rejected), to: context.outDir + "/waves/\(wave)/rejected_rows.csv")
+                try OutputWriter.commit([file])
+                throw PrakerjaError.badInput(
+                    "wave \(wave): \(ingested.rejected.count) of \(rowsRead) rows rejected, more than max_reject_share \(config.rules.maxRejectShare); see \(context.outDir)/waves/\(wave)/rejected_rows.csv; nothing stored")
+            }
+            let exclusions = try Exclusions.load(waveDir: loaded.waveDir)
+            let decisionFiles = try DecisionFiles.load(waveDir: loaded.waveDir)
+            var decisions = try Store.decisions(db, wave: wave)
+            for (key, d) in decisionFiles.decisions { decisions[key] = d }
+
+            try Store.clearSelection(db, wave: wave)
+            let cardBase = try Store.nextCardCounter(db)
+            progress.stage("wave \(wave): selecting")
+            let selection = try Selection(config: config, jobs: context.jobs, logger: phases).run(
+                db, registrations: ingested.registrations, exclusions: exclusions, decisions: decisions, cardKey: cardKey, cardBase: cardBase)
+
+            let inputs = [loaded.configFile] + ingested.files + exclusions.files + decisionFiles.files
+            var warnings = ingested.warnings + selection.warnings
+            for w in selection.warnings { context.logger.warning("\(w)") }
+            warnings.sort()
+            let result = WaveResult(
+                wave: wave, seed: config.seed, configSHA256: loaded.configSHA256, inputs: inputs, outcomes: selection.outcomes,
+                rejected: ingested.rejected, reviewItems: selection.reviewItems, decisions: decisions,
+                poolSHA256: selection.poolSHA256, places: selection.places, warnings: warnings)
+            try Store.saveSelection(db, result: result, config: config, claims: selection.claims, exclusions: exclusions,
+                cards: selection.issued, cardBase: cardBase, storedDecisions: decisions)
+            phases.phase("store")
+            let lulus = result.outcomes.filter(\.isLulus).count
+            try Store.appendLedger(
+                db, command: "run \(wave)", startedAt: startedAt, inputs: inputs, configSHA256: loaded.configSHA256,
+                counts: ["rows": rowsRead, "outcomes": result.outcomes.count, "rejected": result.rejected.count, "lulus": lulus, "gagal": result.outcomes.count - lulus],
+                result: "selected")
+            let reports = try WaveReportWriter.stage(result, outDir: context.outDir, startedAt: startedAt)
+            staged = reports.files
+            for w in reports.warnings { context.logger.warning("\(w)") }
+            phases.phase("reports")
+            return Summary(wave: wave, rowsRead: rowsRead, outcomes: result.outcomes.count, rejected: result.rejected.count,
+                lulus: lulus, gagal: result.outcomes.count - lulus, reportsOnly: false, warnings: warnings + reports.warnings,
+                files: ingested.files)
+        }
+        try OutputWriter.commit(staged)
+        return summary
+    }
+
+    /// §8: refused while an earlier wave is unpublished or a later wave is published; imported waves are never run.
+    static func refuseIfNotRunnable(_ db: Database, wave: Int, record: WaveRecord?) throws {
+        if record?.state == .imported {
+            throw PrakerjaError.badInput("wave \(wave): imported with import-participants; an imported wave cannot be run")
+        }
+        if let earlier = try Int.fetchOne(db, sql: "SELECT min(wave) FROM waves WHERE wave < ? AND state = 'selected'", arguments: [wave]) {
+            throw PrakerjaError.badInput("wave \(wave): refused: earlier wave \(earlier) is not published yet (publish it first: prakerja publish --wave \(earlier))")
+        }
+        if let later = try Int.fetchOne(db, sql: "SELECT max(wave) FROM waves WHERE wave > ? AND state IN ('published', 'imported')", arguments: [wave]) {
+            throw PrakerjaError.badInput("wave \(wave): refused: a later wave (\(later)) is already published")
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// manifest.json (§7.1): what went in, what came out, and their hashes.
+struct Manifest: Encodable {
+    struct Output: Encodable { var file: String; var sha256: String }
+    struct PValue: Encodable {
+        var tier: Int
+        var dimension: String
+        var pValue: Double?
+        enum CodingKeys: String, CodingKey { case tier, dimension, pValue = "p_value" }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(tier, forKey: .tier)
+            try c.encode(dimension, forKey: .dimension)
+            try c.encode(pValue, forKey: .pValue)
+        }
+    }
+    var wave: Int
+    var toolVersion: String
+    var configSHA256: String
+    var seed: String
+    var inputs: [InputFile]
+    var rowsRead: Int
+    var outcomeRows: Int
+    var rejectedRows: Int
+    var counts: [String: Int]
+    var reasons: [String: Int]
+    var rejectedByReason: [String: Int]
+    var poolSHA256: String
+    var poolSize: Int
+    var places: Int
+    var fairness: [PValue]
+    var outputs: [Output]
+    var warnings: [String]
+    var startedAt: String
+    var finishedAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case wave, toolVersion = "tool_version", configSHA256 = "config_sha256", seed, inputs, rowsRead = "rows_read"
+        case outcomeRows = "outcome_rows", rejectedRows = "rejected_rows", counts, reasons
+        case rejectedByReason = "rejected_by_reason", poolSHA256 = "pool_sha256", poolSize = "pool_size", places
+        case fairness, outputs, warnings, startedAt = "started_at", finishedAt = "finished_at"
+    }
+
+    init(result: WaveResult, fairness: Fairness, outputs: [Output], startedAt: String) {
+        wave = result.wave
+        toolVersion = PrakerjaKit.version
+        configSHA256 = result.configSHA256
+        seed = result.seed
+        inputs = result.inputs
+        outcomeRows = result.outcomes.count
+        rejectedRows = result.rejected.count
+        rowsRead = outcomeRows + rejectedRows
+        var counts = ["Lulus": 0, "Gagal": 0]
+        var reasons = Dictionary(uniqueKeysWithValues: Reason.allCases.map { ($0.name, 0) })
+        for o in result.outcomes {
+            counts[o.status, default: 0] += 1
+            if let r = o.reason { reasons[r.name, default: 0] += 1 }
+        }
+        self.counts = counts
+        self.reasons = reasons
+        var rejected = Dictionary(uniqueKeysWithValues: RejectReason.allCases.map { ($0.name, 0) })
+        for r in result.rejected { rejected[r.reason.name, default: 0] += 1 }
+        rejectedByReason = rejected
+        poolSHA256 = result.poolSHA256
+        poolSize = result.outcomes.reduce(0) { $0 + ($1.lotteryRank == nil ? 0 : 1) }
+        places = result.places
+        self.fairness = fairness.tests.map { PValue(tier: $0.tier, dimension: $0.dimension, pValue: $0.pValue) }
+        self.outputs = outputs
+        warnings = result.warnings + fairness.warnings
+        self.startedAt = startedAt
+        finishedAt = Clock.isoNow()
+    }
+
+    func json() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return Array((try? encoder.encode(self)) ?? Data()) + [10]
+    }
+}
+
+/// Stages the §7.1 reports of a wave for an atomic rename after commit.
+enum WaveReportWriter {
+    static func stage(_ result: WaveResult, outDir: String, startedAt: String) throws -> (files: [PendingFile], warnings: [String]) {
+        let dir = outDir + "/waves/\(result.wave)"
+        let fairness = Fairness(outcomes: result.outcomes)
+        var staged: [PendingFile] = []
+        do {
+            let parts: [(String, [UInt8])] = [
+                ("outcomes.csv", WaveReports.outcomes(result)),
+                ("rejected_rows.csv", WaveReports.rejectedRows(result.rejected)),
+                ("review.csv", WaveReports.review(result)),
+                ("summary.csv", WaveReports.summary(result)),
+                ("fairness.csv", fairness.csv()),
+            ]
+            for (name, bytes) in parts { staged.append(try OutputWriter.stage(bytes, to: dir + "/" + name)) }
+            let outputs = zip(parts, staged).map { Manifest.Output(file: $0.0.0, sha256: $0.1.sha256) }
+            let manifest = Manifest(result: result, fairness: fairness, outputs: outputs, startedAt: startedAt)
+            staged.append(try OutputWriter.stage(manifest.json(), to: dir + "/manifest.json"))
+            return (staged, fairness.warnings)
+        } catch {
+            OutputWriter.discard(staged)
+            throw error
+        }
+    }
+}

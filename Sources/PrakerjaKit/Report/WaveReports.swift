@@ -1,0 +1,67 @@
+import Foundation
+
+/// The per-wave reports of §7.1 (without feeds), as bytes, from a `WaveResult`.
+enum WaveReports {
+    static let outcomeColumns = ["registration_id", "nik_masked", "full_name", "province_code", "status", "reason", "reasons", "detail", "tier", "lottery_rank", "card_masked"]
+
+    static func outcomes(_ result: WaveResult) -> [UInt8] {
+        var w = CSVWriter()
+        w.writeRow(outcomeColumns)
+        for o in result.outcomes {
+            w.writeRow([
+                Cell.safe(o.registrationID), SixteenDigits.maskNIK(o.nik), Cell.safe(o.fullName), Cell.safe(o.provinceCode),
+                o.status, o.reason?.name ?? "", o.reasonsText, Cell.safe(o.detail),
+                o.tier.map(String.init) ?? "", o.lotteryRank.map(String.init) ?? "",
+                o.card.map(SixteenDigits.maskCard) ?? "",
+            ])
+        }
+        return w.bytes
+    }
+
+    static func rejectedRows(_ rows: [RejectedRow]) -> [UInt8] {
+        var w = CSVWriter()
+        w.writeRow(["file", "line", "reason", "detail"])
+        for r in rows { w.writeRow([Cell.safe(r.file), String(r.line), r.reason.name, Cell.safe(r.detail)]) }
+        return w.bytes
+    }
+
+    static func review(_ result: WaveResult) -> [UInt8] {
+        var w = CSVWriter()
+        w.writeRow(["item", "registration_id", "other_registration_id", "score", "detail", "decision"])
+        for item in result.reviewItems {
+            w.writeRow([
+                item.key.item, Cell.safe(item.key.registrationID), Cell.safe(item.key.otherRegistrationID),
+                item.score.map { String(format: "%.3f", $0) } ?? "", item.detail,
+                result.decisions[item.key]?.rawValue ?? "",
+            ])
+        }
+        return w.bytes
+    }
+
+    static func summary(_ result: WaveResult) -> [UInt8] {
+        struct Row { var registrations = 0, lulus = 0, gagal = 0; var reasons = [Int](repeating: 0, count: 13) }
+        var byProvince: [String: Row] = [:]
+        var all = Row()
+        func count(_ row: inout Row, _ o: Outcome) {
+            row.registrations += 1
+            if let reason = o.reason {
+                row.gagal += 1
+                row.reasons[reason.rawValue] += 1
+            } else {
+                row.lulus += 1
+            }
+        }
+        for o in result.outcomes {
+            if Province.isValid(o.provinceCode) { count(&byProvince[o.provinceCode, default: Row()], o) }
+            count(&all, o)
+        }
+        var w = CSVWriter()
+        w.writeRow(["province_code", "province_name", "registrations", "lulus", "gagal"] + Reason.allCases.map(\.name))
+        func emit(_ code: String, _ name: String, _ row: Row) {
+            w.writeRow([code, name, String(row.registrations), String(row.lulus), String(row.gagal)] + Reason.allCases.map { String(row.reasons[$0.rawValue]) })
+        }
+        for code in byProvince.keys.sorted() { emit(code, Province.name(code) ?? "", byProvince[code]!) }
+        emit("ALL", "", all)
+        return w.bytes
+    }
+}

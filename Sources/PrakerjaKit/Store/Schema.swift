@@ -1,0 +1,181 @@
+import GRDB
+
+/// Versioned migrations. Each table states its invariants; history look-ups are indexed.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (
+                  key TEXT PRIMARY KEY NOT NULL,
+                  value TEXT NOT NULL
+                );
+                CREATE TABLE waves (
+                  wave INTEGER PRIMARY KEY CHECK (wave > 0),
+                  state TEXT NOT NULL CHECK (state IN ('selected', 'published', 'imported')),
+                  config_sha256 TEXT,
+                  seed TEXT,
+                  closes TEXT,
+                  announce TEXT,
+                  notice_date TEXT,
+                  purchase_days INTEGER NOT NULL DEFAULT 30 CHECK (purchase_days >= 1),
+                  training_fund INTEGER NOT NULL DEFAULT 1000000 CHECK (training_fund >= 1),
+                  card_base INTEGER,
+                  inputs TEXT,
+                  manifest TEXT,
+                  import_epoch INTEGER NOT NULL DEFAULT 0,
+                  selected_at TEXT,
+                  published_at TEXT
+                );
+                CREATE TABLE outcomes (
+                  wave INTEGER NOT NULL REFERENCES waves(wave),
+                  registration_id TEXT NOT NULL,
+                  nik INTEGER NOT NULL,
+                  kk INTEGER,
+                  full_name TEXT NOT NULL,
+                  province_code TEXT NOT NULL,
+                  status TEXT NOT NULL CHECK (status IN ('Lulus', 'Gagal')),
+                  reason INTEGER CHECK (reason BETWEEN 1 AND 12),
+                  failed INTEGER NOT NULL DEFAULT 0,
+                  detail TEXT NOT NULL DEFAULT '',
+                  tier INTEGER,
+                  lottery_rank INTEGER,
+                  lottery_key TEXT,
+                  card_number INTEGER,
+                  registration_day INTEGER,
+                  phone TEXT,
+                  email TEXT,
+                  PRIMARY KEY (wave, registration_id),
+                  CHECK ((status = 'Lulus') = (reason IS NULL)),
+                  CHECK ((status = 'Lulus') = (card_number IS NOT NULL))
+                ) WITHOUT ROWID;
+                CREATE INDEX outcomes_nik ON outcomes(nik);
+                CREATE TABLE rejected_rows (
+                  wave INTEGER NOT NULL REFERENCES waves(wave),
+                  seq INTEGER NOT NULL,
+                  file TEXT NOT NULL,
+                  line INTEGER NOT NULL,
+                  reason TEXT NOT NULL,
+                  detail TEXT NOT NULL DEFAULT '',
+                  PRIMARY KEY (wave, seq)
+                ) WITHOUT ROWID;
+                CREATE TABLE cards (
+                  card_number INTEGER PRIMARY KEY CHECK (card_number BETWEEN 0 AND 9999999999999999),
+                  wave INTEGER NOT NULL,
+                  nik INTEGER NOT NULL,
+                  counter INTEGER UNIQUE,
+                  final INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX cards_wave ON cards(wave);
+                CREATE TABLE participants (
+                  nik INTEGER PRIMARY KEY,
+                  kk INTEGER NOT NULL,
+                  wave INTEGER NOT NULL,
+                  registration_id TEXT,
+                  status TEXT NOT NULL CHECK (status IN ('Lulus', 'Dicabut')),
+                  card_number INTEGER NOT NULL UNIQUE REFERENCES cards(card_number),
+                  notice_date TEXT NOT NULL,
+                  deadline TEXT NOT NULL,
+                  fund INTEGER NOT NULL,
+                  spent INTEGER NOT NULL DEFAULT 0 CHECK (spent >= 0 AND spent <= fund),
+                  hangus INTEGER NOT NULL DEFAULT 0,
+                  imported INTEGER NOT NULL DEFAULT 0,
+                  revoked_on TEXT,
+                  reinstated_on TEXT
+                );
+                CREATE INDEX participants_kk ON participants(kk, status);
+                CREATE INDEX participants_wave ON participants(wave, status);
+                CREATE INDEX participants_deadline ON participants(status, deadline);
+                CREATE TABLE contacts (
+                  contact TEXT PRIMARY KEY NOT NULL,
+                  nik INTEGER NOT NULL,
+                  wave INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX contacts_wave ON contacts(wave);
+                CREATE TABLE review_items (
+                  wave INTEGER NOT NULL REFERENCES waves(wave),
+                  item TEXT NOT NULL,
+                  registration_id TEXT NOT NULL,
+                  other_registration_id TEXT NOT NULL,
+                  score REAL,
+                  detail TEXT NOT NULL DEFAULT '',
+                  PRIMARY KEY (wave, item, registration_id, other_registration_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE decisions (
+                  wave INTEGER NOT NULL,
+                  item TEXT NOT NULL,
+                  registration_id TEXT NOT NULL,
+                  other_registration_id TEXT NOT NULL,
+                  decision TEXT NOT NULL CHECK (decision IN ('accept', 'reject')),
+                  PRIMARY KEY (wave, item, registration_id, other_registration_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE exclusions_used (
+                  wave INTEGER NOT NULL,
+                  nik INTEGER NOT NULL,
+                  programs TEXT NOT NULL,
+                  PRIMARY KEY (wave, nik)
+                ) WITHOUT ROWID;
+                CREATE TABLE imported_files (
+                  sha256 TEXT PRIMARY KEY NOT NULL,
+                  kind TEXT NOT NULL CHECK (kind IN ('participants', 'purchases')),
+                  path TEXT NOT NULL,
+                  rows INTEGER NOT NULL,
+                  imported_at TEXT NOT NULL
+                );
+                CREATE TABLE purchases (
+                  platform TEXT NOT NULL,
+                  order_id TEXT NOT NULL,
+                  file TEXT NOT NULL,
+                  line INTEGER NOT NULL,
+                  card_number INTEGER,
+                  training_id TEXT NOT NULL,
+                  purchased_at INTEGER,
+                  purchased_at_text TEXT NOT NULL,
+                  amount INTEGER,
+                  state TEXT NOT NULL CHECK (state IN ('accepted', 'pending', 'rejected')),
+                  reason TEXT NOT NULL DEFAULT '',
+                  detail TEXT NOT NULL DEFAULT '',
+                  nik INTEGER,
+                  judged_at TEXT,
+                  PRIMARY KEY (platform, order_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX purchases_card ON purchases(card_number, state);
+                CREATE INDEX purchases_file ON purchases(file);
+                CREATE TABLE outbox (
+                  nik INTEGER NOT NULL,
+                  wave INTEGER NOT NULL,
+                  template TEXT NOT NULL,
+                  channel TEXT NOT NULL CHECK (channel IN ('sms', 'email')),
+                  recipient TEXT NOT NULL,
+                  message TEXT NOT NULL,
+                  queued_at TEXT NOT NULL,
+                  PRIMARY KEY (nik, wave, template, channel)
+                ) WITHOUT ROWID;
+                CREATE TABLE events (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  nik INTEGER NOT NULL,
+                  wave INTEGER NOT NULL,
+                  kind TEXT NOT NULL CHECK (kind IN ('dicabut', 'reinstated')),
+                  on_date TEXT NOT NULL,
+                  amount INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX events_nik ON events(nik);
+                CREATE TABLE sweeps (
+                  as_of TEXT PRIMARY KEY NOT NULL,
+                  swept_at TEXT NOT NULL
+                );
+                CREATE TABLE runs (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  command TEXT NOT NULL,
+                  started_at TEXT NOT NULL,
+                  finished_at TEXT NOT NULL,
+                  inputs TEXT NOT NULL DEFAULT '[]',
+                  config_sha256 TEXT,
+                  counts TEXT NOT NULL DEFAULT '{}',
+                  result TEXT NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

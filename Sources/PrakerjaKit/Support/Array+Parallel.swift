@@ -1,0 +1,40 @@
+import Dispatch
+
+extension RandomAccessCollection where Index == Int, Self: Sendable, Element: Sendable {
+    /// Maps on `jobs` threads; each worker writes only its own slots, so the order never depends on scheduling.
+    func parallelMap<T: Sendable>(jobs: Int, _ transform: @Sendable (Element) -> T) -> [T] {
+        let n = count
+        if n == 0 { return [] }
+        let base = startIndex
+        if jobs <= 1 || n < 64 { return map(transform) }
+        let chunks = Swift.min(n, jobs * 8)
+        return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+            let out = UnsafeSendableBuffer(buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let lo = n * c / chunks
+                let hi = n * (c + 1) / chunks
+                for i in lo..<hi { (out.pointer + i).initialize(to: transform(self[base + i])) }
+            }
+            initialized = n
+        }
+    }
+}
+
+/// A pointer handed to workers that write disjoint slots.
+struct UnsafeSendableBuffer<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
+}
+
+/// Runs `body(chunk)` for `chunks` disjoint ranges of `0..<n` on all workers.
+func parallelChunks(_ n: Int, jobs: Int, _ body: @Sendable (Range<Int>) -> Void) {
+    if n == 0 { return }
+    if jobs <= 1 || n < 64 {
+        body(0..<n)
+        return
+    }
+    let chunks = Swift.min(n, jobs * 8)
+    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+        body((n * c / chunks)..<(n * (c + 1) / chunks))
+    }
+}
