@@ -188,8 +188,8 @@ private final class CSVByteScanner {
     private let displayPath: String
     private let fd: Int32
     private let blockSize: Int
-    /// Past this size a record is skipped instead of buffered, so an unterminated quote near the top of a
-    /// huge file cannot pull the rest of it into memory.
+    /// A record longer than this (line end included) is malformed, and skipped instead of buffered,
+    /// so an unterminated quote near the top of a huge file cannot pull the rest of it into memory.
     private let maxRecordBytes: Int
 
     private var buffer: UnsafeMutablePointer<UInt8>
@@ -295,7 +295,11 @@ private final class CSVByteScanner {
                     line += lineFeeds
                     return .record(line: recordLine, problem: problem)
                 }
-            case .complete(let next, let lineFeeds, let problem):
+            case .complete(let next, let lineFeeds, var problem):
+                // The same limit whether or not the record happened to fit in the buffer.
+                if next - start > maxRecordBytes, problem != .malformed("unterminated quote") {
+                    problem = .malformed(longRecordDetail)
+                }
                 start = next
                 line += lineFeeds
                 return .record(line: recordLine, problem: problem)
@@ -429,29 +433,35 @@ private final class CSVByteScanner {
                     lineFeeds += 1
                     if state != .quoted {
                         start = p
-                        return (.malformed("record longer than \(maxRecordBytes) bytes"), lineFeeds)
+                        return (.malformed(longRecordDetail), lineFeeds)
                     }
                     continue
                 }
                 switch state {
                 case .fieldStart:
-                    state = byte == Self.quote ? .quoted : byte == Self.comma ? .fieldStart : .unquoted
+                    switch byte {
+                    case Self.quote: state = .quoted
+                    case Self.comma: state = .fieldStart
+                    default: state = .unquoted
+                    }
                 case .unquoted:
                     if byte == Self.comma { state = .fieldStart }
                 case .quoted:
                     if byte == Self.quote { state = .quoteSeen }
                 case .quoteSeen:
-                    state =
-                        byte == Self.quote ? .quoted
-                        : byte == Self.comma ? .fieldStart
-                        : byte == Self.cr ? .crAfterQuote : .skipToLineEnd
+                    switch byte {
+                    case Self.quote: state = .quoted
+                    case Self.comma: state = .fieldStart
+                    case Self.cr: state = .crAfterQuote
+                    default: state = .skipToLineEnd
+                    }
                 case .crAfterQuote, .skipToLineEnd:
                     state = .skipToLineEnd
                 }
             }
             start = end
             if atEOF {
-                let detail = state == .quoted ? "unterminated quote" : "record longer than \(maxRecordBytes) bytes"
+                let detail = state == .quoted ? "unterminated quote" : longRecordDetail
                 return (.malformed(detail), lineFeeds)
             }
             _ = try refill()
@@ -459,7 +469,7 @@ private final class CSVByteScanner {
     }
 
     /// Moves the unconsumed bytes to the front and reads more; false when the record in progress is
-    /// already `maxRecordBytes` long.
+    /// already longer than `maxRecordBytes`.
     private func refill() throws -> Bool {
         let pending = end - start
         if start > 0 {
@@ -467,7 +477,7 @@ private final class CSVByteScanner {
             start = 0
             end = pending
         }
-        if pending >= maxRecordBytes { return false }
+        if pending > maxRecordBytes { return false }
         if capacity - end < blockSize {
             let newCapacity = Swift.max(capacity * 2, end + blockSize)
             let newBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
@@ -491,6 +501,8 @@ private final class CSVByteScanner {
         }
     }
 
+    private var longRecordDetail: String { "record longer than \(maxRecordBytes) bytes" }
+
     private func nulError(line: Int) -> PrakerjaError {
         .badInput("\(displayPath): line \(line): NUL byte")
     }
@@ -502,7 +514,7 @@ private final class CSVByteScanner {
         for span in spans {
             // The raw bytes decide: quotes are ASCII, so dropping doubled ones cannot mend or break UTF-8.
             let raw = UnsafeBufferPointer(start: buffer + span.start, count: span.end - span.start)
-            guard Self.isValidUTF8(raw) else { return nil }
+            guard CSVReader.isValidUTF8(raw) else { return nil }
             fields.append(withFieldBytes(span) { String(decoding: $0, as: UTF8.self) })
         }
         return fields
@@ -513,10 +525,29 @@ private final class CSVByteScanner {
         spans.map { span in withFieldBytes(span) { String(decoding: $0, as: UTF8.self) } }
     }
 
+    private func withFieldBytes<T>(_ span: FieldSpan, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        let raw = UnsafeBufferPointer(start: buffer + span.start, count: span.end - span.start)
+        guard span.escaped else { return body(raw) }
+        // Inside a quoted field every quote is doubled (the scanner made sure), so keep every other one.
+        unescaped.removeAll(keepingCapacity: true)
+        var skipNext = false
+        for byte in raw {
+            if skipNext {
+                skipNext = false
+                continue
+            }
+            unescaped.append(byte)
+            if byte == Self.quote { skipNext = true }
+        }
+        return unescaped.withUnsafeBufferPointer(body)
+    }
+}
+
+extension CSVReader {
     /// Checks UTF-8 by the Unicode table of well-formed sequences (no overlongs, surrogates or > U+10FFFF).
     ///
     /// Hand-written because the standard library's `String(validating:as:)` goes through generic
-    /// metadata on every call, which cost more than the rest of the parse.
+    /// metadata on every call, which cost more than the rest of the parse (and it needs macOS 15).
     static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let count = bytes.count
@@ -539,12 +570,20 @@ private final class CSVByteScanner {
             var high: UInt8 = 0xBF
             switch lead {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
+            case 0xE0:
+                length = 3
+                low = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
+            case 0xED:
+                length = 3
+                high = 0x9F
+            case 0xF0:
+                length = 4
+                low = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
+            case 0xF4:
+                length = 4
+                high = 0x8F
             default: return false
             }
             guard i + length <= count else { return false }
@@ -556,22 +595,5 @@ private final class CSVByteScanner {
             i += length
         }
         return true
-    }
-
-    private func withFieldBytes<T>(_ span: FieldSpan, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-        let raw = UnsafeBufferPointer(start: buffer + span.start, count: span.end - span.start)
-        guard span.escaped else { return body(raw) }
-        // Inside a quoted field every quote is doubled (the scanner made sure), so keep every other one.
-        unescaped.removeAll(keepingCapacity: true)
-        var skipNext = false
-        for byte in raw {
-            if skipNext {
-                skipNext = false
-                continue
-            }
-            unescaped.append(byte)
-            if byte == Self.quote { skipNext = true }
-        }
-        return unescaped.withUnsafeBufferPointer(body)
     }
 }

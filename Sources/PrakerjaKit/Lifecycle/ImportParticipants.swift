@@ -54,10 +54,12 @@ public enum ImportParticipants {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)
                 """)
             let insertCard = try db.makeStatement(sql: "INSERT OR IGNORE INTO cards(card_number, wave, nik, counter, final) VALUES (?, ?, ?, NULL, 1)")
+            // Imported contacts are claimed before any wave run here (§8): they take over a claim of a
+            // tool wave, never one of an earlier imported file.
             let claim = try db.makeStatement(sql: """
                 INSERT INTO contacts(contact, nik, wave) VALUES (?, ?, ?)
                 ON CONFLICT(contact) DO UPDATE SET nik = excluded.nik, wave = excluded.wave
-                WHERE contacts.wave IN (SELECT wave FROM waves WHERE state = 'selected')
+                WHERE contacts.wave IN (SELECT wave FROM waves WHERE state != 'imported')
                 """)
             var importedWaves = Set<Int>()
             for path in files {
