@@ -16,7 +16,17 @@ on hash or dict ordering, or on the machine).
 Registrant files look like real exports: export-1.csv has a UTF-8 BOM and CRLF line ends;
 export-2.csv has its columns in reverse order plus an unknown column `alamat` (sometimes a
 quoted multi-line address with commas and doubled quotes); export-3.csv has shuffled,
-upper-case headers; export-4.csv quotes every field; further files have shuffled columns.
+upper-case headers; export-4.csv has shuffled columns, spaces around some header names and every
+field quoted; further files have shuffled columns. Rows are spread over the files at random and
+shuffled within blocks of 50,000; registration ids follow registered_at. A few values carry stray
+spaces or a tab (valid after trimming). Names follow regional naming traditions by province and
+birth cohort (Javanese single names, MUHAMMAD + name, SITI/NUR/DEWI/SRI, Sundanese, Balinese
+birth-order names, Batak and Minang surnames, Bugis ANDI, Acehnese, Sasak, eastern Christian and
+Chinese-Indonesian names), with titles, mixed case and common spelling variants.
+
+Every NIK is structurally valid and unique (the serial counts people per province and NIK date);
+KKs, card numbers (Luhn-valid, first digit not 0), phones and e-mails are unique by construction
+(affine bijections of counters), so every shared value in the output is planted.
 
 Planted cases (each at a small, controllable share) are listed in the truth file (--truth FILE),
 a CSV `kind,registration_id,other_registration_id,detail`:
@@ -335,8 +345,9 @@ KEYBOARD = {
     "K": "JIL", "L": "KO", "Z": "ASX", "X": "ZSDC", "C": "XDFV", "V": "CFGB", "B": "VGHN", "N": "BHJM", "M": "NJK",
 }
 
-STREETS = W("""MAWAR MELATI ANGGREK KENANGA SUDIRMAN DIPONEGORO KARTINI MERDEKA PAHLAWAN SISINGAMANGARAJA
-HASANUDDIN IMAM BONJOL CEMPAKA DAHLIA FLAMBOYAN BERINGIN NANGKA RAMBUTAN""")
+STREETS = ["MAWAR", "MELATI", "ANGGREK", "KENANGA", "JEND. SUDIRMAN", "DIPONEGORO", "KARTINI", "MERDEKA", "PAHLAWAN",
+           "SISINGAMANGARAJA", "HASANUDDIN", "IMAM BONJOL", "CEMPAKA", "DAHLIA", "FLAMBOYAN", "BERINGIN", "NANGKA",
+           "RAMBUTAN", "AHMAD YANI", "GATOT SUBROTO"]
 DESAS = W("SUKAJADI SUKAMAJU MEKARSARI SUKAMULYA MARGAHAYU TANJUNGSARI KEDUNGREJO SUMBERSARI KARANGANYAR SIDOMULYO")
 
 
@@ -590,9 +601,12 @@ CULTURE_POOLS = [_culture_pool(CULTURE_MIX[c]) for c in PCODES]
 MUSLIM_CULTURES = {_mus, _jav, _sun, _min, _ace, _bug, _sas}
 
 
-def make_name(r, g, co, pc_i):
-    """Returns (words, prefix_title, suffix_title, suffix_separator)."""
-    f = CULTURE_POOLS[pc_i].pick(r)
+SURNAME_CULTURES = {_bat, _east}
+
+
+def make_name(r, g, co, pc_i, culture=None):
+    """Returns (words, prefix_title, suffix_title, suffix_separator, culture)."""
+    f = culture or CULTURE_POOLS[pc_i].pick(r)
     words = f(r, g, co, PCODES[pc_i])
     pre = suf = ""
     sep = ", "
@@ -606,7 +620,7 @@ def make_name(r, g, co, pc_i):
                 sep = " "
         else:
             pre = (P_PRE_M if g == "L" else P_PRE_F).pick(r)
-    return words, pre, suf, sep
+    return words, pre, suf, sep, f
 
 
 def show_name(words, pre, suf, sep, case):
@@ -729,6 +743,7 @@ class AgeSampler:
 # ----------------------------------------------------------------------------------------------
 
 DBL = [0, 2, 4, 6, 8, 1, 3, 5, 7, 9]
+DISTRICTS = [f"{i:02d}" for i in (list(range(1, 16)) * 2 + list(range(16, 26)))]  # small codes are more common
 
 
 def _luhn_tables():
@@ -833,7 +848,7 @@ def invalid_value(r, field, row, closes):
         t = dinfo(row.birth)
         y = t[5]
         return [f"30-02-{y}", f"31/04/{y}", f"{y}-13-{t[7]:02d}", f"{y}/{t[6]:02d}/{t[7]:02d}",
-                f"{t[7]}-{t[6]}-{y}", f"{y}{t[6]:02d}{t[7]:02d}", "", f"{closes.year + 1}-01-15",
+                f"{t[7]}-{t[6]}-{y % 100:02d}", f"{y}{t[6]:02d}{t[7]:02d}", "", f"{closes.year + 1}-01-15",
                 "1899-12-31", f"29-02-{2001 + 4 * int(r() * 5) + 1}", f"{t[7]:02d}.{t[6]:02d}.{y}",
                 (closes + dt.timedelta(days=1)).isoformat()][int(r() * 12)]
     if field == F_GENDER:
@@ -866,7 +881,7 @@ class Row:
 
     __slots__ = ("rid", "nik", "kk", "words", "pre", "suf", "sep", "case", "birth", "bfmt", "gender", "glow",
                  "email", "phone", "pnat", "enorm", "pi", "dom", "occ", "t", "over", "bad", "state", "kind",
-                 "fam", "twin")
+                 "excl", "cult")
 
     def person_copy(self, other):
         self.nik, self.kk, self.words, self.pre, self.suf, self.sep = (other.nik, other.kk, list(other.words),
@@ -907,21 +922,24 @@ class Generator:
     # --- identities -----------------------------------------------------------------------------
 
     def new_nik(self, r, pi, birth, gender):
-        t = dinfo(birth)
-        pc = PCODES[pi]
-        key = (pi << 24) | (t[9] if gender == "P" else t[8])
-        c = self.buckets.get(key, 0)
-        self.buckets[key] = c + 1
+        """A structurally valid NIK; the serial counts people per (province, NIK date), so NIKs are unique."""
+        t = DINFO.get(birth) or dinfo(birth)
+        if gender == "P":
+            key = (pi << 24) | t[9]
+            dd = t[4]
+        else:
+            key = (pi << 24) | t[8]
+            dd = t[3]
+        buckets = self.buckets
+        c = buckets.get(key, 0)
+        buckets[key] = c + 1
         regs = self.regencies[pi]
-        reg = regs[int(r() * len(regs))]
+        x = r()
         if c < 9999:
-            dist = f"{1 + int(r() * r() * 40):02d}"
-            serial = c + 1
-        else:  # more than 9999 people of one province share a birth date: use districts 91..99
-            q, rem = divmod(c, 9999)
-            dist = f"{90 + q:02d}"
-            serial = rem + 1
-        return f"{pc}{reg}{dist}{t[4] if gender == 'P' else t[3]}{serial:04d}"
+            return f"{PCODES[pi]}{regs[int(x * len(regs))]}{DISTRICTS[int(x * x * 997) % 40]}{dd}{c + 1:04d}"
+        # more than 9999 people of one province share a birth date: use districts 91..99
+        q, rem = divmod(c, 9999)
+        return f"{PCODES[pi]}{regs[int(x * len(regs))]}{90 + q:02d}{dd}{rem + 1:04d}"
 
     def new_kk(self, pi):
         self.fam += 1
@@ -942,14 +960,13 @@ class Generator:
         num = (c * EM_A + EM_B) % self.em_mod
         x = r()
         tok = token or "user"
-        if x < 0.55:
+        # the digits identify the contact index, so every address is unique
+        if x < 0.65:
             loc = f"{tok}{num}"
-        elif x < 0.7:
+        elif x < 0.85:
             loc = f"{tok}.{num}"
-        elif x < 0.8:
-            loc = f"{tok}_{num}"
         else:
-            loc = f"{tok}{num:x}" if x < 0.85 else f"{tok}.{num}x"
+            loc = f"{tok}_{num}"
         return pnat, f"{loc}@{self.domains.pick(r)}"
 
     def planted_nik(self, r, kind, row):
@@ -1052,7 +1069,7 @@ class Generator:
         row.birth = birth if birth is not None else ages.birth(rnd)
         y = dinfo(row.birth)[5]
         co = 0 if y < 1975 else (1 if y < 1995 else 2)
-        row.words, row.pre, row.suf, row.sep = make_name(rnd, row.gender, co, pi)
+        row.words, row.pre, row.suf, row.sep, row.cult = make_name(rnd, row.gender, co, pi)
         row.nik = self.new_nik(rnd, pi, row.birth, row.gender)
         if dom is None:
             dom = PCODES[pi] if rnd() >= 0.1 else self.mig_pool.pick(rnd)
@@ -1063,9 +1080,12 @@ class Generator:
     def fresh_contacts(self, r, row):
         rnd = r.random
         ws = row.words
-        tok = email_token(ws[0]) if len(ws[0]) > 2 or len(ws) == 1 else email_token(ws[-1])
-        if rnd() < 0.2 and len(ws) > 1:
-            tok += email_token(ws[-1])
+        if len(ws[0]) > 2 or len(ws) == 1:
+            tok = email_token(ws[0])
+            if rnd() < 0.2 and len(ws) > 1:
+                tok += email_token(ws[-1])
+        else:
+            tok = email_token(ws[-1])
         row.pnat, row.enorm = self.new_contacts(rnd, tok)
         row.email = row.enorm.upper() if rnd() < 0.03 else row.enorm
         row.phone = phone_display(row.pnat, int(rnd() * 100))
@@ -1134,13 +1154,15 @@ class Generator:
         legacy_order = list(range(len(self.legacy_pool)))
         r.shuffle(legacy_order)
         legacy_ptr = 0
+        prev_order = list(range(len(self.prev_wave_pool)))
+        r.shuffle(prev_order)
+        prev_ptr = 0
         next_pool = []
         keep_every = max(1, n // 100000)
         t_start = time.perf_counter()
         chunk = 50000
         sticky = [None]  # file forced for the row after a blank line
         rings = [[] for _ in range(k)]
-        written = 0
         nchunks = (n + chunk - 1) // chunk
         for ci in range(nchunks):
             s0 = ci * chunk
@@ -1178,14 +1200,16 @@ class Generator:
                     self.base_person(r, r1, pi, kk, ages, closes)
                     r2 = Row()
                     self.base_person(r, r2, pi, kk, ages, closes, birth=r1.birth, gender=r1.gender, dom=r1.dom)
-                    tries = 0
-                    while (r2.words[0] == r1.words[0] or r2.words == r1.words) and tries < 20:
-                        y = dinfo(r1.birth)[5]
-                        r2.words, r2.pre, r2.suf, r2.sep = make_name(rnd, r1.gender,
-                                                                     0 if y < 1975 else (1 if y < 1995 else 2), pi)
-                        tries += 1
-                    if len(r1.words) > 1 and len(r2.words) > 1 and r1.words[-1] not in MUHAMMAD_SET:
+                    # a sibling's name from the same naming tradition; family names are shared
+                    y = dinfo(r1.birth)[5]
+                    co = 0 if y < 1975 else (1 if y < 1995 else 2)
+                    for _t in range(20):
+                        r2.words, r2.pre, r2.suf, r2.sep, r2.cult = make_name(rnd, r1.gender, co, pi, r1.cult)
+                        if r2.words[0] != r1.words[0] and r2.words[-1] != r1.words[0]:
+                            break
+                    if r1.cult in SURNAME_CULTURES and len(r1.words) > 1 and len(r2.words) > 1:
                         r2.words[-1] = r1.words[-1]
+                    self.fresh_contacts(r, r2)
                     rows += [r1, r2]
                     twins.append((r1, r2))
                 elif x < a.twins_share + a.family_share and left >= 2:
@@ -1210,7 +1234,7 @@ class Generator:
                 rr.bad = None
                 rr.state = S_FREE
                 rr.kind = None
-                rr.fam = None
+                rr.excl = False
             pos = {id(rr): i for i, rr in enumerate(rows)}
             for r1, r2 in twins:
                 i1, i2 = sorted((pos[id(r1)], pos[id(r2)]))
@@ -1287,10 +1311,13 @@ class Generator:
 
             # registrants of the previous generated wave again
             for _ in range(alloc("reregister")):
+                if prev_ptr >= len(prev_order):
+                    break
                 j = free_slot()
                 if j is None:
                     continue
-                p = self.prev_wave_pool[int(rnd() * len(self.prev_wave_pool))]
+                p = self.prev_wave_pool[prev_order[prev_ptr]]
+                prev_ptr += 1
                 rr = rows[j]
                 (rr.nik, rr.kk, words, rr.pre, rr.suf, rr.sep, rr.birth, rr.gender, rr.pi, rr.dom, pnat, enorm,
                  prid) = p
@@ -1453,7 +1480,7 @@ class Generator:
                     if j is None:
                         continue
                     rr = rows[j]
-                    v = invalid_value(r, f, rr, closes)
+                    v = invalid_value(rnd, f, rr, closes)
                     rr.over = {f: v}
                     rr.state, rr.kind = S_TARGET, "invalid"
                     self.write_truth("invalid_data", rr.rid if f != F_ID else v, "", FIELDS[f])
@@ -1465,7 +1492,7 @@ class Generator:
                     if j is None:
                         continue
                     rr = rows[j]
-                    rr.nik = self.planted_nik(r, s, rr)
+                    rr.nik = self.planted_nik(rnd, s, rr)
                     rr.state, rr.kind = S_TARGET, "nik_structure"
                     self.write_truth("invalid_nik_structure", rr.rid, "", s)
 
@@ -1485,11 +1512,11 @@ class Generator:
                 for _t in range(30):
                     j = int(rnd() * cn)
                     rr = rows[j]
-                    if rr.state != S_TARGET and rr.fam is None:
+                    if rr.state != S_TARGET and not rr.excl:
                         break
                 else:
                     continue
-                rr.fam = True  # marks "already excluded"
+                rr.excl = True
                 x = rnd()
                 progs = ["BSU"] if x < 0.45 else (["DTKS"] if x < 0.85 else ["BSU", "DTKS"])
                 excl.append((rr.nik, progs))
@@ -1501,15 +1528,16 @@ class Generator:
                 if rr.bad is not None or rr.kind == "duplicate":
                     continue
                 ov = rr.over
+                rid = ov.get(F_ID, rr.rid) if ov else rr.rid
                 if not ov or F_BIRTH not in ov:
                     t = dinfo(rr.birth)
                     ag = cl_y - t[5] - (cl_md < (t[6], t[7]))
                     if (ag < MIN_AGE or ag > MAX_AGE) and rr.kind != "age_boundary":
-                        self.write_truth("age_out_of_range", rr.rid, "", f"age {ag}")
+                        self.write_truth("age_out_of_range", rid, "", f"age {ag}")
                 if not ov or F_OCC not in ov:
                     o = rr.occ.lower()
                     if o in EXCLUDED:
-                        self.write_truth("excluded_occupation", rr.rid, "", o)
+                        self.write_truth("excluded_occupation", rid, "", o)
 
             # keep a sample of clean persons for the next wave
             for i in range(0, cn, keep_every):
@@ -1522,7 +1550,12 @@ class Generator:
             order = list(range(cn))
             r.shuffle(order)
             last_chunk = s1 == n
-            for oi, j in enumerate(order):
+            if last_chunk:  # a blank line written last would be a trailing (ignored) empty line
+                for q in range(cn - 1, -1, -1):
+                    if rows[order[q]].bad != "blank_line":
+                        order.append(order.pop(q))
+                        break
+            for j in order:
                 rr = rows[j]
                 if sticky[0] is not None:
                     fi = sticky[0]
@@ -1530,10 +1563,6 @@ class Generator:
                 else:
                     fi = int(rnd() * k)
                 self.emit(r, files, fi, rr, closes, rings, sticky, w)
-                written += 1
-                if last_chunk and oi == cn - 1 and sticky[0] is not None:
-                    # a blank line must not end up trailing: give it one more (valid) row
-                    pass
             self.flush_files(files, force=False)
             if ci % 20 == 19:
                 el = time.perf_counter() - t_start
@@ -1672,12 +1701,18 @@ class Generator:
         alamat = None
         extra_lines = 0
         if f["alamat"]:
-            alamat, extra_lines = self.alamat(r, nl)
+            # after text following a closing quote the record ends at the line end: keep it on one line
+            alamat, extra_lines = self.alamat(r, nl, single_line=bad == "text_after_quote")
         quote_all = f["quote_all"]
         if quote_all:
             vals = ['"' + v.replace('"', '""') + '"' for v in f["get"](fields)]
         else:
-            vals = [csv_field(v) for v in f["get"](fields)]
+            vals = f["get"](fields)
+            joined = ",".join(vals)
+            if joined.count(",") != 10 or '"' in joined or "\n" in joined or "\r" in joined:
+                vals = [csv_field(v) for v in vals]
+            else:
+                vals = list(vals)
         if bad == "text_after_quote":
             ws = fields[F_NAME].split()
             if len(ws) > 1:
@@ -1701,20 +1736,22 @@ class Generator:
                 vals.append(["catatan", "x", "0", '"ok"'][int(rnd() * 4)])
             else:
                 vals.pop()
+                if alamat is not None:
+                    extra_lines = 0
         text = ",".join(vals) + nl
         f["buf"].append(text)
         f["size"] += len(text)
         f["line"] = line + 1 + extra_lines
         if bad is not None:
             self.write_truth("bad_row", fields[F_ID], other, f"{ROW_REASON[bad]} {f['rel']}:{line}")
-        elif bad is None and rr.kind != "invalid" or (rr.over and F_ID not in rr.over):
+        elif not (rr.over and F_ID in rr.over):  # a normal row holding a valid id
             ring = rings[fi]
             if len(ring) < 2048:
                 ring.append(fields)
             else:
                 ring[int(rnd() * 2048)] = fields
 
-    def alamat(self, r, nl):
+    def alamat(self, r, nl, single_line=False):
         rnd = r.random
         x = rnd()
         no, rt, rw = 1 + int(rnd() * 120), 1 + int(rnd() * 12), 1 + int(rnd() * 9)
@@ -1723,7 +1760,7 @@ class Generator:
             return "", 0
         if x < 0.3:
             return f"PERUM GRIYA {desa} BLOK C{no % 20}", 0
-        if x < 0.65:
+        if x < 0.65 or single_line:
             return f'"JL. {st} NO. {no}, RT {rt:02d}/RW {rw:02d}, KEL. {desa}"', 0
         return f'"JL. {st} NO. {no}, RT {rt:02d}{nl}DESA ""{desa}"""', 1
 
@@ -1755,6 +1792,7 @@ class Generator:
             for _ in range(len(lst) // 50):  # listed twice
                 lst.append(lst[int(rnd() * len(lst))])
             r.shuffle(lst)
+        os.makedirs(os.path.join(wave_dir, "exclusions"), exist_ok=True)
         for name, prog, lst in (("bsu.csv", "BSU", bsu), ("dtks.csv", "DTKS", dtks)):
             with open(os.path.join(wave_dir, "exclusions", name), "w", encoding="utf-8", newline="") as fh:
                 fh.write("nik,program\n")
@@ -1806,7 +1844,8 @@ def name_variant(r, words, pre, suf, sep, gender):
     words = list(words)
     opts = [("title", 20), ("typo", 30)]
     up = " ".join(words)
-    spell = [(a, b) for a, b in OLD_SPELLING if a in up] + [(b, a) for a, b in OLD_SPELLING if b in up]
+    # modern -> old spelling, or back for the two-letter old forms
+    spell = [(a, b) for a, b in OLD_SPELLING if a in up] + [(b, a) for a, b in OLD_SPELLING if b in up and len(b) == 2]
     if spell:
         opts.append(("old_spelling", 20))
     muh = [i for i, x in enumerate(words) if x in MUHAMMAD_SET]
@@ -1904,7 +1943,7 @@ class TruthWriter:
             self.flush()
 
     def flush(self):
-        self.fh.write("".join(self.buf).encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+        self.fh.write("".join(self.buf))
         self.buf.clear()
 
     def close(self):

@@ -15,6 +15,7 @@ struct Prakerja: ParsableCommand {
         version: PrakerjaKit.version,
         subcommands: [
             RunCommand.self, ImportParticipantsCommand.self,
+            PublishCommand.self, PurchasesCommand.self, SweepCommand.self, NightlyCommand.self, HistoryCommand.self, VerifyCommand.self, RunsCommand.self,
         ]
     )
 }

@@ -127,6 +127,7 @@ public enum ImportParticipants {
             if summary.participants > 0 {
                 try Store.setMeta(db, "import_epoch", String(try Store.importEpoch(db) + 1))
             }
+            try PurchaseJudge.judgeAfterImport(db, outDir: context.outDir)  // §8: pending purchases are judged again after an import
             try Store.appendLedger(db, command: "import-participants", startedAt: startedAt, inputs: inputs, configSHA256: nil,
                 counts: ["participants": summary.participants, "files": inputs.count], result: "imported")
             return summary

@@ -13,11 +13,13 @@ import Foundation
 ///    names elsewhere (`MA`, `RA`, `ME`) count only when typed with a dot.
 /// 4. Apostrophes are deleted (`MA'RUF` = `MARUF`: it marks a glottal stop inside one word), while
 ///    dots and hyphens separate words.
-/// 5. Rewrite the old (pre-1972) spelling so both spellings meet: `OE`→`U`, `DJ`→`Y`, `TJ`→`C`,
-///    `CH`→`KH`, then every remaining `J`→`Y`. The old `J` is the new `Y` and the old `DJ` is the new
-///    `J`, so no single direction keeps both pairs apart; mapping every J-sound to `Y` makes `DJOKO`,
-///    `JOKO` and `YOKO` one token (the last is a different name, but only in the same birth-date
-///    block with otherwise equal names does that matter). `SJ`→`SY` and `NJ`→`NY` follow from `J`→`Y`.
+/// 5. Rewrite the old (pre-1972) spelling so both spellings meet: `OE`→`U`, `CH`→`KH`, every `J`→`Y`,
+///    then `DY`→`Y` and `TY`→`C`. The old `J` is the new `Y` and the old `DJ`/`TJ` are the new `J`/`C`,
+///    so no single direction keeps both pairs apart: `DJOKO`, `JOKO` and `YOKO` all fold to `YOKO`
+///    (the last is a different name, but it matters only in one birth-date block with otherwise equal
+///    names). Reading `DY`/`TY` like `DJ`/`TJ` is what makes `ADITYA` and its old form `ADITJA` meet
+///    (both `ADICA`); `SJ`→`SY` and `NJ`→`NY` follow from `J`→`Y`. The spelling as written is kept
+///    beside each token, for typing errors that straddle a rewritten pair (see ``Folded``).
 /// 6. Every spelling and abbreviation of Muhammad (`MUHAMAD`, `MOCHAMMAD`, `MOH.`, `MHD.`, a lone
 ///    `M.` …) becomes `MUHAMMAD`, so a typo in the common spelling is still one edit from it.
 ///
@@ -31,52 +33,78 @@ public enum NameFolding {
     /// A folded token: Unicode scalars, so that an edit of one non-Latin letter is one edit.
     typealias Token = [Unicode.Scalar]
 
+    /// A folded name: its canonical tokens, and how each was spelled before step 5 and 6.
+    ///
+    /// The spellings are kept because a typing error can straddle a rewritten pair of letters:
+    /// `ADITAY` is one swap from `ADITYA`, but `ADITYA` folds to `ADICA`. Typos are looked for in both.
+    struct Folded: Sendable, Hashable {
+        /// The canonical tokens, in written order.
+        var tokens: [Token]
+        /// The same tokens as written (upper-cased, titles removed), index by index.
+        var spellings: [Token]
+    }
+
     /// The canonical tokens as scalar arrays, the form the matcher hashes and compares.
-    static func tokens(of name: String) -> [Token] {
+    static func tokens(of name: String) -> [Token] { folded(name).tokens }
+
+    /// The canonical tokens of a name together with their spellings.
+    static func folded(_ name: String) -> Folded {
         let words = words(of: name)
-        var tokens = removingTitles(from: words)
-        if tokens.isEmpty {
-            tokens = words.flatMap(pieces(of:))
+        var kept = removingTitles(from: words)
+        if kept.isEmpty {
+            kept = words.flatMap(pieces(of:))
         }
-        return tokens.map { canonical(respelled($0)) }
+        var folded = Folded(tokens: [], spellings: [])
+        folded.tokens.reserveCapacity(kept.count)
+        folded.spellings.reserveCapacity(kept.count)
+        for piece in kept {
+            let token = canonical(respelled(piece))
+            folded.tokens.append(token)
+            // The same array when nothing was rewritten, so the copy shares its storage.
+            folded.spellings.append(token == piece ? token : piece)
+        }
+        return folded
     }
 
     // MARK: - Step 1–2: normalise and split
 
-    private static let space: Unicode.Scalar = " "
     private static let dot: Unicode.Scalar = "."
     private static let hyphen: Unicode.Scalar = "-"
     private static let apostrophe: Unicode.Scalar = "'"
 
     /// Upper-cased, diacritic-free words (split at spaces and commas) that keep their `.` `-` `'`.
     private static func words(of name: String) -> [Token] {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(name.utf8.count)
+        var words: [Token] = []
+        var current: Token = []
         if name.utf8.allSatisfy({ $0 < 0x80 }) {
             // The fast path: nearly every name is ASCII, and Foundation's folding is costly.
             for byte in name.utf8 {
-                let upper = (byte >= 0x61 && byte <= 0x7A) ? byte - 0x20 : byte
-                scalars.append(Unicode.Scalar(upper))
-            }
-        } else {
-            let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-            scalars.append(contentsOf: folded.uppercased().unicodeScalars)
-        }
-        var words: [Token] = []
-        var current: Token = []
-        for scalar in scalars {
-            switch scalar {
-            case dot, hyphen:
-                current.append(scalar)
-            case apostrophe, "\u{2019}", "\u{02BC}", "`":
-                current.append(apostrophe)
-            default:
-                if scalar.properties.isAlphabetic {
-                    current.append(scalar)
-                } else {
+                switch byte {
+                case 0x41...0x5A: current.append(Unicode.Scalar(byte))
+                case 0x61...0x7A: current.append(Unicode.Scalar(byte - 0x20))
+                case 0x2E, 0x2D: current.append(Unicode.Scalar(byte))
+                case 0x27, 0x60: current.append(apostrophe)
+                default:
                     // Space, comma and anything else end a word.
                     if !current.isEmpty { words.append(current) }
                     current.removeAll(keepingCapacity: true)
+                }
+            }
+        } else {
+            let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+            for scalar in folded.uppercased().unicodeScalars {
+                switch scalar {
+                case dot, hyphen:
+                    current.append(scalar)
+                case apostrophe, "\u{2019}", "\u{02BC}", "`":
+                    current.append(apostrophe)
+                default:
+                    if scalar.properties.isAlphabetic {
+                        current.append(scalar)
+                    } else {
+                        if !current.isEmpty { words.append(current) }
+                        current.removeAll(keepingCapacity: true)
+                    }
                 }
             }
         }
@@ -86,6 +114,7 @@ public enum NameFolding {
 
     /// The pieces of a word: apostrophes deleted, dots and hyphens separating.
     private static func pieces(of word: Token) -> [Token] {
+        if !word.contains(where: { $0 == dot || $0 == hyphen || $0 == apostrophe }) { return [word] }
         var pieces: [Token] = []
         var current: Token = []
         for scalar in word where scalar != apostrophe {
@@ -106,9 +135,8 @@ public enum NameFolding {
         var tokens: [Token] = []
         for word in words {
             let dotted = word.contains(dot)
-            let key = String(String.UnicodeScalarView(word.filter { $0 != dot && $0 != hyphen && $0 != apostrophe }))
-            if isTitle(key, dotted: dotted) { continue }
-            for piece in pieces(of: word) where !isTitle(String(String.UnicodeScalarView(piece)), dotted: dotted) {
+            if isTitle(packed(word.lazy.filter { $0 != dot && $0 != hyphen && $0 != apostrophe }), dotted: dotted) { continue }
+            for piece in pieces(of: word) where !isTitle(packed(piece), dotted: dotted) {
                 tokens.append(piece)
             }
         }
@@ -117,11 +145,11 @@ public enum NameFolding {
         var i = 0
         while i < tokens.count {
             if i > 0, tokens[i].count == 1, degreeLeads.contains(tokens[i][0]) {
-                if i + 2 < tokens.count, degrees.contains(joined(tokens[i...(i + 2)])) {
+                if i + 2 < tokens.count, let key = packed(tokens[i...(i + 2)].joined()), degrees.contains(key) {
                     i += 3
                     continue
                 }
-                if i + 1 < tokens.count, degrees.contains(joined(tokens[i...(i + 1)])) {
+                if i + 1 < tokens.count, let key = packed(tokens[i...(i + 1)].joined()), degrees.contains(key) {
                     i += 2
                     continue
                 }
@@ -132,12 +160,28 @@ public enum NameFolding {
         return kept
     }
 
-    private static func joined(_ tokens: ArraySlice<Token>) -> String {
-        String(String.UnicodeScalarView(tokens.joined()))
+    private static func isTitle(_ key: UInt64?, dotted: Bool) -> Bool {
+        guard let key else { return false }
+        return titles.contains(key) || degrees.contains(key) || (dotted && dottedTitles.contains(key))
     }
 
-    private static func isTitle(_ key: String, dotted: Bool) -> Bool {
-        titles.contains(key) || degrees.contains(key) || (dotted && dottedTitles.contains(key))
+    /// A word of at most 12 letters A–Z packed 5 bits a letter, so the word lists are looked up
+    /// without building strings (folding is most of the matcher's time); nil for any other word.
+    static func packed<S: Sequence<Unicode.Scalar>>(_ word: S) -> UInt64? {
+        var key: UInt64 = 0
+        var count = 0
+        for scalar in word {
+            let value = scalar.value
+            guard value >= 0x41, value <= 0x5A, count < 12 else { return nil }
+            key = key << 5 | UInt64(value - 0x40)
+            count += 1
+        }
+        return count == 0 ? nil : key
+    }
+
+    /// The packed keys of a list of plain upper-case words.
+    static func packedSet(_ words: [String]) -> Set<UInt64> {
+        Set(words.map { packed($0.unicodeScalars)! })
     }
 
     /// Letters that start a degree (`S.x` sarjana, `M.x` magister, `A.Md.` ahli madya).
@@ -145,19 +189,19 @@ public enum NameFolding {
 
     /// Honorifics and religious, noble and professional titles, written without dots. `H.` (Haji) and
     /// `R.` (Raden) are titles even alone; a lone `M.` is Muhammad and handled in step 6.
-    private static let titles: Set<String> = [
+    private static let titles: Set<UInt64> = packedSet([
         "H", "HJ", "HJH", "HAJI", "HAJAH", "HAJJAH", "KH", "KYAI", "KIAI", "UST", "USTADZ", "USTAZ",
         "USTADZAH", "USTAZAH", "USTADZ", "ALM", "ALMH", "ALMARHUM", "ALMARHUMAH",
         "R", "RR", "RM", "RADEN", "TB", "TEUKU", "TGK", "CUT",
         "IR", "DR", "DRS", "DRA", "PROF", "NS", "APT", "BID",
         "BPK", "BAPAK", "IBU", "SDR", "SDRI", "SDRA", "TN", "NY", "NN", "NONA",
-    ]
+    ])
 
     /// Titles that are also written as short names elsewhere: only taken as titles with a dot.
-    private static let dottedTitles: Set<String> = ["MA", "RA", "ME", "BA", "SP", "SS", "AG"]
+    private static let dottedTitles: Set<UInt64> = packedSet(["MA", "RA", "ME", "BA", "SP", "SS", "AG"])
 
     /// Academic degrees, written without dots (`S.Pd.I.` → `SPDI`).
-    private static let degrees: Set<String> = [
+    private static let degrees: Set<UInt64> = packedSet([
         "SE", "SEI", "SKOM", "SPD", "SPDI", "SH", "SHI", "ST", "SSOS", "SAG", "SSI", "SKM", "SKED",
         "SKEP", "SPSI", "SIP", "SFARM", "SHUT", "SPT", "STP", "SSN", "SIKOM", "SAK", "SSTP", "SGZ",
         "SKG", "STR", "SAB", "SPI", "STH", "SHUM", "SDS", "SMB", "SKEB", "SAP", "SSAS", "SPAR",
@@ -165,33 +209,44 @@ public enum NameFolding {
         "MIKOM", "MKN", "MPH", "MPDI", "MSOS", "MKEP", "MFARM", "MTI", "MEC", "MHI", "MAK",
         "AMD", "AMDKEP", "AMDKEB", "AMDKES", "AMDFARM", "AMDGZ", "AMK", "AMAK", "AMDPAR",
         "BSC", "PHD", "LLM", "SPOG", "SPPD", "SPB", "SPM",
-    ]
+    ])
 
     // MARK: - Step 5: old spelling
 
     /// Rewrites the old spelling into the canonical one (see the type's documentation), left to right.
     static func respelled(_ token: Token) -> Token {
+        // Most words have nothing to rewrite: return them without copying.
+        let rewritable = token.indices.contains { i in
+            let c = token[i]
+            if c == "J" { return true }
+            guard i + 1 < token.count else { return false }
+            let next = token[i + 1]
+            return (c == "O" && next == "E") || (c == "C" && next == "H") || ((c == "D" || c == "T") && next == "Y")
+        }
+        if !rewritable { return token }
         var out: Token = []
         out.reserveCapacity(token.count)
         var i = 0
         while i < token.count {
             let c = token[i]
             let next: Unicode.Scalar? = i + 1 < token.count ? token[i + 1] : nil
-            switch (c, next) {
-            case ("O", "E"):
+            // Every J is read as Y first, so `DJ`/`DY` and `TJ`/`TY` are each one case.
+            let nextIsY = next == "J" || next == "Y"
+            switch c {
+            case "O" where next == "E":
                 out.append("U")
                 i += 2
-            case ("D", "J"):
+            case "D" where nextIsY:
                 out.append("Y")
                 i += 2
-            case ("T", "J"):
+            case "T" where nextIsY:
                 out.append("C")
                 i += 2
-            case ("C", "H"):
+            case "C" where next == "H":
                 out.append("K")
                 out.append("H")
                 i += 2
-            case ("J", _):
+            case "J":
                 out.append("Y")
                 i += 1
             default:
@@ -208,10 +263,11 @@ public enum NameFolding {
     static let muhammad: Token = Array("MUHAMMAD".unicodeScalars)
 
     /// Abbreviations of Muhammad after respelling (`MOCH.` → `MOKH`, `MUCH.` → `MUKH`).
-    private static let muhammadAbbreviations: Set<String> = ["M", "MOH", "MOKH", "MUH", "MUKH", "MHD", "MUHD", "MOHD", "MHMD"]
+    private static let muhammadAbbreviations = packedSet(["M", "MOH", "MOKH", "MUH", "MUKH", "MHD", "MUHD", "MOHD", "MHMD"])
 
     private static func canonical(_ token: Token) -> Token {
-        if isMuhammadSpelling(token) || muhammadAbbreviations.contains(String(String.UnicodeScalarView(token))) {
+        if token.count <= 4, let key = packed(token), muhammadAbbreviations.contains(key) { return muhammad }
+        if isMuhammadSpelling(token) {
             return muhammad
         }
         return token

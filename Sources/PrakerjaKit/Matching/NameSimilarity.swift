@@ -15,20 +15,29 @@
 /// names in their own right (`SAPUTRA`/`SAPUTRI`, `FITRI`/`FITRIA`, `EKO`/`EKA`): two such people
 /// sharing a birth date are far likelier than a typo that lands exactly on another common name.
 ///
-/// **E is the evidence**: the letters of the matching words that identify a person, that is without
-/// Balinese birth-order names (`WAYAN`, `MADE`, `NI` …) and the very common `MUHAMMAD`, `SITI`, `NUR`,
-/// `SRI`, which tell little; the mistyped word counts too unless it is one of those. A name made only of
-/// such words uses all its letters. So a typo needs at least 5 letters of evidence to reach 0.90:
-/// `ZAHRA`/`ZARA` (0.909), `BUDI SANTOSO`/`BUDU SANTOSO` (0.957) match, while `BUDI`/`BUDU` (0.889)
-/// and `NI MADE AYU`/`NI MADI AYU` (0.857) do not, because short single names one edit apart
-/// (`DEDI`/`DEWI`/`RUDI`/`YUDI`) are common and would flood the list in a 200-person birth-date block.
+/// **E is the evidence**: the letters of the mistyped word plus those of the equal words that identify
+/// a person, that is without Balinese birth-order names (`WAYAN`, `MADE`, `NI` …) and the very common
+/// `MUHAMMAD`, `SITI`, `NUR`, `SRI`, which tell little. So a typo needs at least 5 letters of evidence
+/// to reach 0.90: `ZAHRA`/`ZARA` (0.909), `BUDI SANTOSO`/`BUDU SANTOSO` (0.957), `SRI TINA`/`SI TINA`
+/// (0.933) match, while `BUDI`/`BUDU` (0.889) and `MUHAMMAD ALI`/`MUHAMMAD ALO` (0.857) do not:
+/// short names one edit apart (`DEDI`/`DEWI`/`RUDI`/`YUDI`, `ALI`/`ALIF`) are common and would flood
+/// the list in a 200-person birth-date block, and `MUHAMMAD` does not make them rarer.
 ///
 /// **Anything else** scores 0.85 × the weighted share of words in common (Dice, weights as above, a
 /// one-edit neighbour counted half), so it stays below every threshold above 0.85: a name that is a
 /// subset of the other (`MUHAMMAD` / `MUHAMMAD ALI`, `NI MADE AYU` / `NI MADE AYU LESTARI`) is a
 /// different person as often as not, and two typing errors are not one.
 ///
-/// Every score is a ratio of small integers or a fixed constant, so it prints the same everywhere.
+/// **Within a wave** (``SamePersonMatcher``) one more condition applies to a typing error: the rarer of
+/// the two spellings must be rare in the wave (see ``WordCounts``), so that `SUTARJO`/`SUTARNO` or
+/// `HALIM`/`SALIM`, each hundreds of people, do not pair. This function, given two names alone,
+/// cannot know that and scores as if each word were seen once.
+///
+/// Identical names always score 1, even a common single name (`SUPARMAN` and `SUPARMAN`): that is
+/// what "the same name after folding" means; telling such people apart needs more than names.
+///
+/// Every score is a small-integer ratio, a fixed constant, or one of those times or minus a constant,
+/// so it is the same double on every platform and prints the same with 3 decimals.
 public enum NameSimilarity {
     /// The score of names that fold to the same tokens in another order.
     public static let reorderedScore = 0.98
@@ -44,20 +53,22 @@ public enum NameSimilarity {
 
     /// The similarity of two raw full names, symmetric, in 0...1 (see the type's documentation).
     public static func score(_ a: String, _ b: String) -> Double {
-        score(NameFolding.tokens(of: a), NameFolding.tokens(of: b))
+        score(NameFolding.folded(a), NameFolding.folded(b))
     }
 
     typealias Token = NameFolding.Token
 
-    /// The similarity of two folded names.
-    static func score(_ a: [Token], _ b: [Token]) -> Double {
+    /// The similarity of two folded names; `words`, the word counts of a whole wave, let two
+    /// established words one edit apart read as two names (see ``isTypo(_:_:_:_:_:)``).
+    static func score(_ first: NameFolding.Folded, _ second: NameFolding.Folded, words: WordCounts? = nil) -> Double {
+        let a = first.tokens, b = second.tokens
         if a.isEmpty || b.isEmpty { return 0 }
         if a == b { return 1 }
         let sortedA = a.sorted(by: precedes)
         let sortedB = b.sorted(by: precedes)
         if sortedA == sortedB { return reorderedScore }
         if Array(a.joined()) == Array(b.joined()) { return respacedScore }
-        if a.count == b.count, let typo = typoScore(a, b, sortedA, sortedB) { return typo }
+        if a.count == b.count, let typo = typoScore(first, second, sortedA, sortedB, words) { return typo }
         return partialScore(sortedA, sortedB)
     }
 
@@ -67,7 +78,11 @@ public enum NameSimilarity {
     }
 
     /// The score when the names differ by one typing error in one word, else nil.
-    private static func typoScore(_ a: [Token], _ b: [Token], _ sortedA: [Token], _ sortedB: [Token]) -> Double? {
+    private static func typoScore(
+        _ first: NameFolding.Folded, _ second: NameFolding.Folded, _ sortedA: [Token], _ sortedB: [Token],
+        _ words: WordCounts?
+    ) -> Double? {
+        let a = first.tokens, b = second.tokens
         // Multiset difference of the two sorted lists: exactly one word must be left on each side.
         var i = 0, j = 0
         var onlyA: [Token] = [], onlyB: [Token] = [], common: [Token] = []
@@ -87,13 +102,11 @@ public enum NameSimilarity {
         }
         guard onlyA.count == 1, onlyB.count == 1 else { return nil }
         let x = onlyA[0], y = onlyB[0]
-        guard isTypo(x, y) else { return nil }
+        // The spelling of the first occurrence of each: the same choice whichever name comes first.
+        let spellingX = first.spellings[a.firstIndex(of: x)!], spellingY = second.spellings[b.firstIndex(of: y)!]
+        guard isTypo(x, y, spellingX, spellingY, words) else { return nil }
 
-        var evidence = common.reduce(0) { $0 + (isWeak($1) ? 0 : $1.count) }
-        if !isWeak(x) && !isWeak(y) { evidence += max(x.count, y.count) }
-        if evidence == 0 {
-            evidence = max(a.reduce(0) { $0 + $1.count }, b.reduce(0) { $0 + $1.count })
-        }
+        let evidence = common.reduce(0) { $0 + (isWeak($1) ? 0 : $1.count) } + max(x.count, y.count)
         var score = min(Double(2 * evidence) / Double(2 * evidence + 1), typoCeiling)
         // In written order the names differ at one position only, or they were also reordered.
         let differing = zip(a, b).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) }
@@ -102,9 +115,20 @@ public enum NameSimilarity {
     }
 
     /// Whether two different words are one typing error apart and may be read as such.
-    static func isTypo(_ x: Token, _ y: Token) -> Bool {
-        max(x.count, y.count) >= 3 && isOneEdit(x, y)
-            && !(commonNames.contains(String(String.UnicodeScalarView(x))) && commonNames.contains(String(String.UnicodeScalarView(y))))
+    ///
+    /// The words are compared both folded and as written, so that a typo across a rewritten pair of
+    /// letters (`ADITAY`/`ADITYA`) still counts. In a wave, the rarer of the two folded words must be
+    /// rare outright or rare next to the other (``WordCounts/mayBeVariants(_:_:)``): a typing error that
+    /// lands on an established word is far less likely than two people whose names differ in a letter
+    /// (`SUTARJO`/`SUTARNO`, `HALIM`/`SALIM`).
+    static func isTypo(_ x: Token, _ y: Token, _ spellingX: Token, _ spellingY: Token, _ words: WordCounts?) -> Bool {
+        let folded = max(x.count, y.count) >= 3 && isOneEdit(x, y)
+        let written = (spellingX != x || spellingY != y) && max(spellingX.count, spellingY.count) >= 3
+            && spellingX != spellingY && isOneEdit(spellingX, spellingY)
+        guard folded || written else { return false }
+        if isCommonName(x) && isCommonName(y) { return false }
+        guard let words else { return true }
+        return words.mayBeVariants(words.count(of: x), words.count(of: y))
     }
 
     /// Whether the optimal string alignment distance of two different words is exactly 1, in linear time.
@@ -127,6 +151,59 @@ public enum NameSimilarity {
         var k = 0
         while k < short.count, long[k] == short[k] { k += 1 }
         return long[(k + 1)...] == short[k...]
+    }
+
+    /// How many times each folded word occurs in a wave, so that a one-letter difference between two
+    /// words that are both established there reads as two names.
+    ///
+    /// Only words are counted. The same test on whole names for swapped word order (is `FAUZI AHMAD`
+    /// established next to `AHMAD FAUZI`?) was measured and dropped: a planted swap is some 600 times
+    /// likelier than one particular typo, so at 20 people a block it cost 216 true pairs of 20 301 to
+    /// save 41 false ones in a million-person wave.
+    struct WordCounts: Sendable {
+        // Most words pack into 64 bits, which hash far faster than scalar arrays.
+        private var packed: [UInt64: Int] = [:]
+        private var other: [Token: Int] = [:]
+
+        /// Counts the words of one more name.
+        mutating func add(_ name: [Token]) {
+            for word in name {
+                if let key = NameFolding.packed(word) {
+                    packed[key, default: 0] += 1
+                } else {
+                    other[word, default: 0] += 1
+                }
+            }
+        }
+
+        /// Adds the counts of another part of the wave.
+        mutating func merge(_ part: WordCounts) {
+            packed.merge(part.packed, uniquingKeysWith: +)
+            other.merge(part.other, uniquingKeysWith: +)
+        }
+
+        /// How many times `word` occurs.
+        func count(of word: Token) -> Int {
+            if let key = NameFolding.packed(word) { return packed[key] ?? 0 }
+            return other[word] ?? 0
+        }
+
+        /// The number of distinct words.
+        var distinct: Int { packed.count + other.count }
+
+        /// Whether two spellings seen this often may be one name's variants: the rarer must be rare
+        /// outright (seen at most ``rareCount`` times) or rare next to the other (at most
+        /// 1/``establishedRatio`` as often). A typing error that lands exactly on another established
+        /// spelling is far less likely than two people whose names differ that way.
+        func mayBeVariants(_ countX: Int, _ countY: Int) -> Bool {
+            let rarer = min(countX, countY), commoner = max(countX, countY)
+            return rarer <= Self.rareCount || rarer * Self.establishedRatio <= commoner
+        }
+
+        /// A spelling seen at most this many times in a wave may be a variant of any other.
+        static let rareCount = 3
+        /// A spelling seen at least 1/this as often as the other is established in its own right.
+        static let establishedRatio = 64
     }
 
     /// Weighted Dice overlap of the word multisets, scaled to stay at or below ``partialCeiling``.
@@ -165,12 +242,20 @@ public enum NameSimilarity {
 
     /// Whether a folded word tells little about who someone is.
     static func isWeak(_ t: Token) -> Bool {
-        t == NameFolding.muhammad || weakWords.contains(String(String.UnicodeScalarView(t)))
+        if t == NameFolding.muhammad { return true }
+        guard let key = NameFolding.packed(t) else { return false }
+        return weakWords.contains(key)
+    }
+
+    /// Whether a folded word is in ``commonNames``.
+    static func isCommonName(_ t: Token) -> Bool {
+        guard let key = NameFolding.packed(t) else { return false }
+        return commonNames.contains(key)
     }
 
     /// Balinese birth-order names and particles, and the commonest first words of Javanese and
     /// Muslim names, folded. (`MUHAMMAD` is tested directly.)
-    static let weakWords: Set<String> = Set(
+    static let weakWords: Set<UInt64> = NameFolding.packedSet(
         [
             "I", "NI", "LUH", "WAYAN", "MADE", "NYOMAN", "KETUT", "PUTU", "KADEK", "KOMANG", "GEDE",
             "GDE", "NENGAH", "IDA", "BAGUS", "GUSTI", "NGURAH", "DEWA", "DESAK", "ANAK", "AGUNG",
@@ -183,7 +268,7 @@ public enum NameSimilarity {
     /// (`EKO`/`EKA`, `DEWI`/`DEDI`, `RINA`/`RINI`). A change between two of them is read as two names,
     /// not a typing error. Spelling variants of one name (`RIZKI`/`RIZKY`, `ZAHRA`/`ZARA`,
     /// `AMINAH`/`AMINA`) are deliberately absent: they do count as a typing error.
-    static let commonNames: Set<String> = Set(
+    static let commonNames: Set<UInt64> = NameFolding.packedSet(
         [
             "PUTRA", "PUTRI", "SAPUTRA", "SAPUTRI", "PRATAMA", "PRATAMI", "UTAMA", "UTAMI", "SANTOSO",
             "SUSANTO", "SUSANTI", "SANTI", "SANTO", "YULIANI", "YULIANTI", "YULIANA", "YULIANTO",

@@ -1,31 +1,42 @@
 import Dispatch
 
 /// Finds the `possible_same_person` pairs of a wave (§7.2): different NIKs, the same birth date and
-/// gender, and names that ``NameSimilarity`` scores at or above the threshold.
+/// gender, and names that ``NameSimilarity`` scores at or above the threshold, judged within the wave.
 ///
-/// The work grows about linearly with the wave:
+/// The work grows about linearly with the wave, in two parallel passes:
+/// - **Fold and count.** Every name is folded once (``NameFolding``) and the wave's words are counted,
+///   so that a typing error between two words that are both established in the wave reads as two
+///   names (``NameSimilarity/WordCounts``): at a million people that removes nine in ten fuzzy false
+///   pairs (`SUTARJO`/`SUTARNO`) for one true pair in two thousand.
 /// - **Blocking.** Only registrations with the same (birth day, gender) can pair, so the input is sorted
 ///   once by that key and each block is matched on its own (a 7-million wave has ~200 per block).
-/// - **Keys, not all pairs.** Within a block every name gets a handful of 64-bit keys, and only names
+/// - **Keys, not all pairs.** Within a block every name gets a few dozen 64-bit keys, and only names
 ///   sharing a key are scored: the word multiset (exact and reordered names), the letters without the
 ///   spaces (respaced names), and for each word, the multiset of the other words together with the word
 ///   itself and with each one-letter deletion of it (a symmetric-delete index: two words one
-///   insertion, deletion, change or swap apart always share a deletion variant). Those are exactly the
-///   rules that can score above ``NameSimilarity/partialCeiling``, so for a threshold above it no pair is
-///   missed; a lower threshold falls back to scoring every pair of a block (quadratic, for exploration).
-///   Hash collisions only add candidates, which are then scored exactly.
-/// - **Dispatch.** Blocks are cut into contiguous chunks of similar size; `jobs` workers of
-///   `DispatchQueue.concurrentPerform` take every `jobs`-th chunk, and each chunk's pairs go to its own
-///   pre-allocated slot. Pairs are sorted by `(a, b)` at the end, so the result depends neither on
-///   `jobs`, nor on scheduling, nor (after mapping indexes) on the input order: every rule is symmetric
-///   and a block's candidates do not depend on its members' order.
+///   insertion, deletion, change or swap apart always share a deletion variant), for the word folded
+///   and as written. Those are exactly the rules that can score above
+///   ``NameSimilarity/partialCeiling``, so for a threshold above it no pair is missed; a lower threshold
+///   falls back to scoring every pair of a block (quadratic, for exploration only). Hash collisions
+///   only add candidates, which are then scored exactly.
+/// - **Dispatch.** Each pass is cut into contiguous chunks of similar size; `jobs` workers of
+///   `DispatchQueue.concurrentPerform` take every `jobs`-th chunk, and each chunk's result goes to its
+///   own pre-allocated slot. Pairs are sorted by `(a, b)` at the end, so the result depends neither on
+///   `jobs`, nor on scheduling, nor (after mapping indexes) on the input order: every rule is
+///   symmetric, word counts are sums, and a block's candidates do not depend on its members' order.
 public enum SamePersonMatcher {
+    typealias Token = NameFolding.Token
+
     /// Pairs with different NIKs, the same `birthDay` and gender, and a score at or above `threshold`,
     /// sorted by `(a, b)` with `a < b`; identical for every `jobs`.
     public static func findPairs(in inputs: [MatchInput], threshold: Double, jobs: Int) -> [MatchPair] {
         let count = inputs.count
         guard count > 1 else { return [] }
         precondition(count < 1 << 31, "more registrations than the matcher indexes")
+        let workers = max(1, jobs)
+
+        // Phase 1: fold every name once and count the words of the whole wave.
+        let (names, words) = foldAndCount(inputs, workers: workers)
 
         // One sort by (birth day, gender, index); the day's sign bit is flipped so the order is numeric.
         var order = [UInt64](repeating: 0, count: count)
@@ -44,79 +55,127 @@ public enum SamePersonMatcher {
         }
         guard !blocks.isEmpty else { return [] }
 
-        // Contiguous chunks of blocks with about the same number of members; several per worker so
-        // that an unlucky chunk does not leave a core idle.
-        let workers = max(1, min(jobs, blocks.count))
-        let chunkCount = workers == 1 ? 1 : min(blocks.count, workers * 8)
-        let members = blocks.reduce(0) { $0 + $1.count }
-        var chunks: [Range<Int>] = []
-        var chunkStart = 0, seen = 0
-        for (b, block) in blocks.enumerated() {
-            seen += block.count
-            if seen * chunkCount >= members * (chunks.count + 1) || b == blocks.count - 1 {
-                chunks.append(chunkStart..<(b + 1))
-                chunkStart = b + 1
+        // Phase 2: contiguous chunks of blocks with about the same number of members, matched in
+        // parallel; several chunks per worker so that an unlucky chunk does not leave a core idle.
+        let chunks = split(blocks.map(\.count), into: workers == 1 ? 1 : workers * 8)
+        let exhaustive = threshold <= NameSimilarity.partialCeiling
+        let sortedOrder = order, blockList = blocks
+        let found = parallelMap(tasks: chunks.count, workers: workers) { chunk in
+            var found: [MatchPair] = []
+            for b in chunks[chunk] {
+                let members = sortedOrder[blockList[b]].map { Int($0 & 0x7FFF_FFFF) }
+                matchBlock(members, inputs, names, words, threshold: threshold, exhaustive: exhaustive, into: &found)
+            }
+            return found
+        }
+        var pairs = found.flatMap { $0 }
+        pairs.sort { $0.a != $1.a ? $0.a < $1.a : $0.b < $1.b }
+        return pairs
+    }
+
+    /// The folded names of all inputs, and how many times each folded word occurs among them.
+    static func foldAndCount(_ inputs: [MatchInput], workers: Int) -> (names: [NameFolding.Folded], words: NameSimilarity.WordCounts) {
+        let ranges = split([Int](repeating: 1, count: inputs.count), into: workers == 1 ? 1 : workers * 8)
+        let parts = parallelMap(tasks: ranges.count, workers: workers) { task in
+            var names: [NameFolding.Folded] = []
+            var counts = NameSimilarity.WordCounts()
+            for index in ranges[task] {
+                let name = NameFolding.folded(inputs[index].fullName)
+                counts.add(name.tokens)
+                names.append(name)
+            }
+            return (names, counts)
+        }
+        var names: [NameFolding.Folded] = []
+        names.reserveCapacity(inputs.count)
+        var words = parts.first?.1 ?? NameSimilarity.WordCounts()
+        for (k, part) in parts.enumerated() {
+            names.append(contentsOf: part.0)
+            if k > 0 { words.merge(part.1) }
+        }
+        return (names, words)
+    }
+
+    /// Contiguous ranges of `sizes`' indexes with about the same total size, at most `parts` of them.
+    private static func split(_ sizes: [Int], into parts: Int) -> [Range<Int>] {
+        let total = sizes.reduce(0, +)
+        let parts = max(1, min(parts, sizes.count))
+        var ranges: [Range<Int>] = []
+        var start = 0, seen = 0
+        for (k, size) in sizes.enumerated() {
+            seen += size
+            if seen * parts >= total * (ranges.count + 1) || k == sizes.count - 1 {
+                ranges.append(start..<(k + 1))
+                start = k + 1
             }
         }
+        return ranges
+    }
 
-        let exhaustive = threshold <= NameSimilarity.partialCeiling
-        let sortedOrder = order, blockList = blocks, chunkList = chunks
-        // One pre-allocated slot per chunk; a chunk is written by exactly one worker, once, and read
-        // only after `concurrentPerform` returns, so the slots need no lock.
-        let buffer = UnsafeMutableBufferPointer<[MatchPair]>.allocate(capacity: chunkList.count)
-        buffer.initialize(repeating: [])
+    /// Runs `task` for `0..<tasks` on `workers` Dispatch workers, worker `w` taking tasks `w`,
+    /// `w + workers`, …, and returns the results in task order. Each task writes only its own
+    /// pre-allocated slot, once, and the slots are read only after `concurrentPerform` returns, so
+    /// they need no lock; the order of the results never depends on scheduling.
+    private static func parallelMap<T: Sendable>(tasks: Int, workers: Int, _ task: @Sendable (Int) -> T) -> [T] {
+        let buffer = UnsafeMutableBufferPointer<T?>.allocate(capacity: tasks)
+        buffer.initialize(repeating: nil)
         defer {
             buffer.deinitialize()
             buffer.deallocate()
         }
         nonisolated(unsafe) let slots = buffer
+        let workers = max(1, min(workers, tasks))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var chunk = worker
-            while chunk < chunkList.count {
-                var found: [MatchPair] = []
-                for b in chunkList[chunk] {
-                    matchBlock(sortedOrder[blockList[b]], inputs, threshold: threshold, exhaustive: exhaustive, into: &found)
-                }
-                slots[chunk] = found
-                chunk += workers
-            }
+            for t in stride(from: worker, to: tasks, by: workers) { slots[t] = task(t) }
         }
-        var pairs = buffer.flatMap { $0 }
-        pairs.sort { $0.a != $1.a ? $0.a < $1.a : $0.b < $1.b }
-        return pairs
+        return buffer.map { $0! }
     }
 
-    /// One key of one member of a block.
-    private struct Keyed: Comparable {
-        var key: UInt64
-        var member: Int32
-        static func < (x: Keyed, y: Keyed) -> Bool { x.key != y.key ? x.key < y.key : x.member < y.member }
+    /// The keys of one block: each a 64-bit hash whose low bits are replaced by the member's number,
+    /// so that one integer sort groups equal keys (a few hash bits lost only add candidates).
+    private struct Keys {
+        var packed: [UInt64] = []
+        let memberBits: UInt64
+        var member: UInt64 = 0
+
+        init(members: Int) {
+            memberBits = UInt64(max(1, Int.bitWidth - (members - 1).leadingZeroBitCount))
+        }
+
+        mutating func append(_ key: UInt64) {
+            packed.append((key >> memberBits) << memberBits | member)
+        }
+
+        func key(_ k: Int) -> UInt64 { packed[k] >> memberBits }
+        func member(_ k: Int) -> UInt64 { packed[k] & ((1 << memberBits) - 1) }
     }
 
-    /// Appends the pairs of one (birth day, gender) block.
+    /// Appends the pairs of one (birth day, gender) block, given by its members' input indexes.
     private static func matchBlock(
-        _ block: ArraySlice<UInt64>, _ inputs: [MatchInput], threshold: Double, exhaustive: Bool,
-        into found: inout [MatchPair]
+        _ indexes: [Int], _ inputs: [MatchInput], _ folded: [NameFolding.Folded], _ words: NameSimilarity.WordCounts,
+        threshold: Double, exhaustive: Bool, into found: inout [MatchPair]
     ) {
-        let indexes = block.map { Int($0 & 0x7FFF_FFFF) }
-        let names = indexes.map { NameFolding.tokens(of: inputs[$0].fullName) }
+        let names = indexes.map { folded[$0] }
         var candidates: [UInt64] = []
         if exhaustive {
             for i in 0..<indexes.count {
                 for j in (i + 1)..<indexes.count { candidates.append(UInt64(i) << 32 | UInt64(j)) }
             }
         } else {
-            var keyed: [Keyed] = []
+            var keys = Keys(members: names.count)
             for (member, name) in names.enumerated() {
-                appendKeys(of: name, member: Int32(member), to: &keyed)
+                keys.member = UInt64(member)
+                appendKeys(of: name, to: &keys)
             }
-            keyed.sort()
+            keys.packed.sort()
             var runStart = 0
-            for k in 1...keyed.count where k == keyed.count || keyed[k].key != keyed[runStart].key {
+            let count = keys.packed.count
+            for k in 1...count where k == count || keys.key(k) != keys.key(runStart) {
                 if k - runStart > 1 {
+                    // Sorted by member within a run, so x < y gives the pair in order.
                     for x in runStart..<k {
-                        for y in (x + 1)..<k where keyed[x].member != keyed[y].member {
-                            candidates.append(UInt64(keyed[x].member) << 32 | UInt64(keyed[y].member))
+                        for y in (x + 1)..<k where keys.member(x) != keys.member(y) {
+                            candidates.append(keys.member(x) << 32 | keys.member(y))
                         }
                     }
                 }
@@ -130,7 +189,7 @@ public enum SamePersonMatcher {
             let i = Int(candidate >> 32), j = Int(candidate & 0xFFFF_FFFF)
             let a = indexes[i], b = indexes[j]
             guard inputs[a].nik != inputs[b].nik else { continue }
-            let score = NameSimilarity.score(names[i], names[j])
+            let score = NameSimilarity.score(names[i], names[j], words: words)
             if score >= threshold {
                 found.append(MatchPair(a: min(a, b), b: max(a, b), score: score))
             }
@@ -138,23 +197,33 @@ public enum SamePersonMatcher {
     }
 
     /// The keys of a folded name (see the type's documentation).
-    private static func appendKeys(of name: [NameFolding.Token], member: Int32, to keyed: inout [Keyed]) {
-        guard !name.isEmpty else { return }
-        let wordHashes = name.map { mix(fnv($0)) }
+    private static func appendKeys(of name: NameFolding.Folded, to keys: inout Keys) {
+        let tokens = name.tokens
+        guard !tokens.isEmpty else { return }
+        let wordHashes = tokens.map { mix(fnv($0)) }
         // A multiset hash: a wrapping sum does not depend on the word order.
         let multiset = wordHashes.reduce(0, &+)
-        keyed.append(Keyed(key: mix(multiset ^ 0x5157_4f52_4453_4554), member: member))
-        keyed.append(Keyed(key: mix(fnv(name.joined()) ^ 0x4c45_5454_4552_5321), member: member))
-        for (w, word) in name.enumerated() {
+        keys.append(mix(multiset ^ 0x5157_4f52_4453_4554))
+        keys.append(mix(fnv(tokens.joined()) ^ 0x4c45_5454_4552_5321))
+        for (w, word) in tokens.enumerated() {
             let others = multiset &- wordHashes[w]
-            keyed.append(Keyed(key: typoKey(others, fnv(word)), member: member))
-            // Deletion variants only where a typo may count (a longer word of at least 3 letters).
-            guard word.count >= 3 else { continue }
-            for p in 0..<word.count {
-                var h = fnvBasis
-                for (q, scalar) in word.enumerated() where q != p { h = fnvStep(h, scalar) }
-                keyed.append(Keyed(key: typoKey(others, h), member: member))
+            appendVariantKeys(of: word, others: others, to: &keys)
+            // The written spelling too, where the old-spelling rewrite changed it (see `Folded`).
+            if name.spellings[w] != word {
+                appendVariantKeys(of: name.spellings[w], others: others, to: &keys)
             }
+        }
+    }
+
+    /// The word itself and, for a word where a typo may count (at least 3 letters), each one-letter
+    /// deletion of it, each together with the other words.
+    private static func appendVariantKeys(of word: Token, others: UInt64, to keys: inout Keys) {
+        keys.append(typoKey(others, fnv(word)))
+        guard word.count >= 3 else { return }
+        for p in 0..<word.count {
+            var h = fnvBasis
+            for (q, scalar) in word.enumerated() where q != p { h = fnvStep(h, scalar) }
+            keys.append(typoKey(others, h))
         }
     }
 
@@ -162,9 +231,9 @@ public enum SamePersonMatcher {
         mix(others ^ mix(variant ^ 0x5459_504f_4b45_5953))
     }
 
-    private static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    private static func fnvStep(_ h: UInt64, _ scalar: Unicode.Scalar) -> UInt64 {
+    static func fnvStep(_ h: UInt64, _ scalar: Unicode.Scalar) -> UInt64 {
         (h ^ UInt64(scalar.value)) &* 0x0000_0100_0000_01b3
     }
 
@@ -176,7 +245,7 @@ public enum SamePersonMatcher {
     }
 
     /// The SplitMix64 finaliser, so that sums and xors of hashes stay well spread.
-    private static func mix(_ value: UInt64) -> UInt64 {
+    static func mix(_ value: UInt64) -> UInt64 {
         var z = value &+ 0x9e37_79b9_7f4a_7c15
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
         z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb

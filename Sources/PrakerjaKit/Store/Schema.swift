@@ -86,6 +86,9 @@ enum Schema {
                 CREATE INDEX participants_kk ON participants(kk, status);
                 CREATE INDEX participants_wave ON participants(wave, status);
                 CREATE INDEX participants_deadline ON participants(status, deadline);
+                -- What a sweep looks at: current, not imported, nothing bought yet. Buyers and Dicabut
+                -- leave the index, so a sweep's cost follows the undecided participants, not the history.
+                CREATE INDEX participants_due ON participants(deadline) WHERE status = 'Lulus' AND imported = 0 AND spent = 0;
                 CREATE TABLE contacts (
                   contact TEXT PRIMARY KEY NOT NULL,
                   nik INTEGER NOT NULL,
@@ -120,48 +123,68 @@ enum Schema {
                   kind TEXT NOT NULL CHECK (kind IN ('participants', 'purchases')),
                   path TEXT NOT NULL,
                   rows INTEGER NOT NULL,
-                  imported_at TEXT NOT NULL
+                  imported_at TEXT NOT NULL,
+                  -- purchases: the report name (file name without .csv), size and mtime, so nightly
+                  -- recognises a known file without hashing it again
+                  name TEXT,
+                  size INTEGER,
+                  mtime_ns INTEGER
                 );
+                CREATE INDEX imported_files_name ON imported_files(name) WHERE name IS NOT NULL;
+                -- Every line of every imported purchases file (§4.4), so a file's rejected report can be
+                -- written again whenever its lines are judged. A line holds its order identity
+                -- (platform, order_id) once it is readable and its platform known; a later line with the
+                -- same identity is 'ignored'.
                 CREATE TABLE purchases (
+                  file TEXT NOT NULL,
+                  line INTEGER NOT NULL CHECK (line >= 2),
                   platform TEXT NOT NULL,
                   order_id TEXT NOT NULL,
-                  file TEXT NOT NULL,
-                  line INTEGER NOT NULL,
+                  holds_order INTEGER NOT NULL CHECK (holds_order IN (0, 1)),
                   card_number INTEGER,
                   training_id TEXT NOT NULL,
                   purchased_at INTEGER,
                   purchased_at_text TEXT NOT NULL,
                   amount INTEGER,
-                  state TEXT NOT NULL CHECK (state IN ('accepted', 'pending', 'rejected')),
+                  state TEXT NOT NULL CHECK (state IN ('accepted', 'pending', 'rejected', 'ignored')),
                   reason TEXT NOT NULL DEFAULT '',
                   detail TEXT NOT NULL DEFAULT '',
                   nik INTEGER,
                   judged_at TEXT,
-                  PRIMARY KEY (platform, order_id)
+                  PRIMARY KEY (file, line),
+                  CHECK (state != 'accepted' OR (nik IS NOT NULL AND amount > 0 AND holds_order = 1)),
+                  CHECK (state != 'pending' OR (holds_order = 1 AND purchased_at IS NOT NULL AND card_number IS NOT NULL AND amount > 0))
                 ) WITHOUT ROWID;
+                CREATE UNIQUE INDEX purchases_order ON purchases(platform, order_id) WHERE holds_order = 1;
                 CREATE INDEX purchases_card ON purchases(card_number, state);
-                CREATE INDEX purchases_file ON purchases(file);
+                CREATE INDEX purchases_pending ON purchases(purchased_at, platform, order_id) WHERE state = 'pending';
+                -- Messages to send, one per (NIK, wave, template, channel); on_date is the notice or sweep date.
                 CREATE TABLE outbox (
                   nik INTEGER NOT NULL,
                   wave INTEGER NOT NULL,
-                  template TEXT NOT NULL,
+                  template TEXT NOT NULL CHECK (template IN ('lulus', 'dicabut')),
                   channel TEXT NOT NULL CHECK (channel IN ('sms', 'email')),
                   recipient TEXT NOT NULL,
                   message TEXT NOT NULL,
-                  queued_at TEXT NOT NULL,
+                  on_date TEXT NOT NULL,
                   PRIMARY KEY (nik, wave, template, channel)
                 ) WITHOUT ROWID;
+                CREATE INDEX outbox_wave ON outbox(wave, template);
+                CREATE INDEX outbox_date ON outbox(template, on_date);
                 CREATE TABLE events (
                   id INTEGER PRIMARY KEY AUTOINCREMENT,
                   nik INTEGER NOT NULL,
                   wave INTEGER NOT NULL,
                   kind TEXT NOT NULL CHECK (kind IN ('dicabut', 'reinstated')),
                   on_date TEXT NOT NULL,
-                  amount INTEGER NOT NULL DEFAULT 0
+                  amount INTEGER NOT NULL DEFAULT 0,
+                  detail TEXT NOT NULL DEFAULT ''
                 );
                 CREATE INDEX events_nik ON events(nik);
+                CREATE INDEX events_date ON events(kind, on_date);
                 CREATE TABLE sweeps (
                   as_of TEXT PRIMARY KEY NOT NULL,
+                  revoked INTEGER NOT NULL DEFAULT 0,
                   swept_at TEXT NOT NULL
                 );
                 CREATE TABLE runs (
