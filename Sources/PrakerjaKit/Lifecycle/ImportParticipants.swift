@@ -49,14 +49,14 @@ public enum ImportParticipants {
             if wasEmpty {
                 for index in ["participants_kk", "participants_wave", "participants_deadline"] { try db.execute(sql: "DROP INDEX IF EXISTS \(index)") }
             }
-            let insertParticipant = try db.makeStatement(sql: """
+            let insertParticipant = try FastStatement(db, sql: """
                 INSERT OR IGNORE INTO participants(nik, kk, wave, status, card_number, notice_date, deadline, fund, imported)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)
                 """)
-            let insertCard = try db.makeStatement(sql: "INSERT OR IGNORE INTO cards(card_number, wave, nik, counter, final) VALUES (?, ?, ?, NULL, 1)")
+            let insertCard = try FastStatement(db, sql: "INSERT OR IGNORE INTO cards(card_number, wave, nik, counter, final) VALUES (?, ?, ?, NULL, 1)")
             // Imported contacts are claimed before any wave run here (§8): they take over a claim of a
             // tool wave, never one of an earlier imported file.
-            let claim = try db.makeStatement(sql: """
+            let claim = try FastStatement(db, sql: """
                 INSERT INTO contacts(contact, nik, wave) VALUES (?, ?, ?)
                 ON CONFLICT(contact) DO UPDATE SET nik = excluded.nik, wave = excluded.wave
                 WHERE contacts.wave IN (SELECT wave FROM waves WHERE state != 'imported')
@@ -86,22 +86,28 @@ public enum ImportParticipants {
                             throw PrakerjaError.badInput("\(display): line \(row.line): wave: \(row.wave) is not below wave \(minToolWave) run by this tool")
                         }
                         let card = Int64(row.card)
-                        insertCard.setUncheckedArguments([card, row.wave, Int64(row.nik)])
-                        try insertCard.execute()
-                        if db.changesCount == 0 {
+                        insertCard.bind(1, card)
+                        insertCard.bind(2, row.wave)
+                        insertCard.bind(3, Int64(row.nik))
+                        if try insertCard.execute() == 0 {
                             throw PrakerjaError.badInput("\(display): line \(row.line): card_number: clashes with a card already issued")
                         }
                         let deadline = row.notice.adding(days: 29)
-                        insertParticipant.setUncheckedArguments([
-                            Int64(row.nik), Int64(row.kk), row.wave, row.dicabut ? "Dicabut" : "Lulus", card,
-                            row.notice.description, deadline.description, 1_000_000,
-                        ])
-                        try insertParticipant.execute()
-                        if db.changesCount == 0 {
+                        insertParticipant.bind(1, Int64(row.nik))
+                        insertParticipant.bind(2, Int64(row.kk))
+                        insertParticipant.bind(3, row.wave)
+                        insertParticipant.bind(4, row.dicabut ? "Dicabut" : "Lulus")
+                        insertParticipant.bind(5, card)
+                        insertParticipant.bind(6, row.notice.description)
+                        insertParticipant.bind(7, deadline.description)
+                        insertParticipant.bind(8, 1_000_000)
+                        if try insertParticipant.execute() == 0 {
                             throw PrakerjaError.badInput("\(display): line \(row.line): nik: appears more than once among participants")
                         }
                         for contact in [row.phone, row.email].compactMap({ $0 }) {
-                            claim.setUncheckedArguments([contact, Int64(row.nik), row.wave])
+                            claim.bind(1, contact)
+                            claim.bind(2, Int64(row.nik))
+                            claim.bind(3, row.wave)
                             try claim.execute()
                         }
                         importedWaves.insert(row.wave)

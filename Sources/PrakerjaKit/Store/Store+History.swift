@@ -5,13 +5,14 @@ import GRDB
 extension Store {
     /// Of the given NIKs: which are Dicabut and which are current participants, in waves before `wave`.
     static func participantStatus(_ db: Database, niks: [UInt64], before wave: Int) throws -> (revoked: Set<UInt64>, current: Set<UInt64>) {
-        let statement = try db.cachedStatement(sql: "SELECT status FROM participants WHERE nik = ? AND wave < ?")
+        let statement = try FastStatement(db, sql: "SELECT status = 'Dicabut' FROM participants WHERE nik = ? AND wave < ?")
+        statement.bind(2, wave)
         var revoked = Set<UInt64>()
         var current = Set<UInt64>()
         for nik in niks {
-            statement.setUncheckedArguments([Int64(nik), wave])
-            if let status = try String.fetchOne(statement) {
-                if status == "Dicabut" { revoked.insert(nik) } else { current.insert(nik) }
+            statement.bind(1, Int64(nik))
+            if let dicabut = try statement.fetchInt64() {
+                if dicabut != 0 { revoked.insert(nik) } else { current.insert(nik) }
             }
         }
         return (revoked, current)
@@ -19,23 +20,25 @@ extension Store {
 
     /// Current participants per KK in waves before `wave`, for the given KKs (absent = 0).
     static func familyCounts(_ db: Database, kks: [UInt64], before wave: Int) throws -> [UInt64: Int] {
-        let statement = try db.cachedStatement(sql: "SELECT count(*) FROM participants WHERE kk = ? AND status = 'Lulus' AND wave < ?")
+        let statement = try FastStatement(db, sql: "SELECT count(*) FROM participants WHERE kk = ? AND status = 'Lulus' AND wave < ?")
+        statement.bind(2, wave)
         var counts: [UInt64: Int] = [:]
         for kk in kks {
-            statement.setUncheckedArguments([Int64(kk), wave])
-            let n = try Int.fetchOne(statement) ?? 0
-            if n > 0 { counts[kk] = n }
+            statement.bind(1, Int64(kk))
+            let n = try statement.fetchInt64() ?? 0
+            if n > 0 { counts[kk] = Int(n) }
         }
         return counts
     }
 
     /// Owners of the given contacts claimed by earlier waves (imported first, then waves in order).
     static func contactOwners(_ db: Database, contacts: [String], before wave: Int) throws -> [String: UInt64] {
-        let statement = try db.cachedStatement(sql: "SELECT nik FROM contacts WHERE contact = ? AND wave < ?")
+        let statement = try FastStatement(db, sql: "SELECT nik FROM contacts WHERE contact = ? AND wave < ?")
+        statement.bind(2, wave)
         var owners: [String: UInt64] = [:]
         for contact in contacts {
-            statement.setUncheckedArguments([contact, wave])
-            if let nik = try Int64.fetchOne(statement) { owners[contact] = UInt64(nik) }
+            statement.bind(1, contact)
+            if let nik = try statement.fetchInt64() { owners[contact] = UInt64(nik) }
         }
         return owners
     }

@@ -33,51 +33,81 @@ extension Store {
                 config.rules.purchaseDays, config.rules.trainingFund, cardBase, inputsJSON, manifestJSON,
                 try importEpoch(db), Clock.isoNow(),
             ])
-        let outcome = try db.makeStatement(sql: """
+        let outcome = try FastStatement(db, sql: """
             INSERT INTO outcomes(wave, registration_id, nik, kk, full_name, province_code, status, reason, failed, detail,
               tier, lottery_rank, lottery_key, card_number, registration_day, phone, email)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        outcome.bind(1, wave)
         for o in result.outcomes {
-            outcome.setUncheckedArguments([
-                wave, o.registrationID, Int64(o.nik), o.kk.map { Int64($0) }, o.fullName, o.provinceCode, o.status,
-                o.reason?.rawValue, Int(o.failed), o.detail, o.tier, o.lotteryRank, o.lotteryKey, o.card.map { Int64($0) },
-                o.registrationDay.map { Int($0) }, o.phone, o.email,
-            ])
+            outcome.bind(2, o.registrationID)
+            outcome.bind(3, Int64(o.nik))
+            outcome.bind(4, o.kk.map { Int64($0) })
+            outcome.bind(5, o.fullName)
+            outcome.bind(6, o.provinceCode)
+            outcome.bind(7, o.status)
+            outcome.bind(8, o.reason?.rawValue)
+            outcome.bind(9, Int(o.failed))
+            outcome.bind(10, o.detail)
+            outcome.bind(11, o.tier)
+            outcome.bind(12, o.lotteryRank)
+            outcome.bind(13, o.lotteryKey)
+            outcome.bind(14, o.card.map { Int64($0) })
+            outcome.bind(15, o.registrationDay.map { Int($0) })
+            outcome.bind(16, o.phone)
+            outcome.bind(17, o.email)
             try outcome.execute()
         }
-        let rejected = try db.makeStatement(sql: "INSERT INTO rejected_rows(wave, seq, file, line, reason, detail) VALUES (?, ?, ?, ?, ?, ?)")
+        let rejected = try FastStatement(db, sql: "INSERT INTO rejected_rows(wave, seq, file, line, reason, detail) VALUES (?, ?, ?, ?, ?, ?)")
+        rejected.bind(1, wave)
         for (seq, r) in result.rejected.enumerated() {
-            rejected.setUncheckedArguments([wave, seq, r.file, r.line, r.reason.name, r.detail])
+            rejected.bind(2, seq)
+            rejected.bind(3, r.file)
+            rejected.bind(4, r.line)
+            rejected.bind(5, r.reason.name)
+            rejected.bind(6, r.detail)
             try rejected.execute()
         }
-        let item = try db.makeStatement(sql: "INSERT INTO review_items(wave, item, registration_id, other_registration_id, score, detail) VALUES (?, ?, ?, ?, ?, ?)")
+        let item = try FastStatement(db, sql: "INSERT INTO review_items(wave, item, registration_id, other_registration_id, score, detail) VALUES (?, ?, ?, ?, ?, ?)")
+        item.bind(1, wave)
         for i in result.reviewItems {
-            item.setUncheckedArguments([wave, i.key.item, i.key.registrationID, i.key.otherRegistrationID, i.score, i.detail])
+            item.bind(2, i.key.item)
+            item.bind(3, i.key.registrationID)
+            item.bind(4, i.key.otherRegistrationID)
+            item.bind(5, i.score)
+            item.bind(6, i.detail)
             try item.execute()
         }
         let decision = try db.makeStatement(sql: """
             INSERT INTO decisions(wave, item, registration_id, other_registration_id, decision) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(wave, item, registration_id, other_registration_id) DO UPDATE SET decision = excluded.decision
             """)
-        for (key, d) in storedDecisions {
+        for (key, d) in storedDecisions.sorted(by: { $0.key < $1.key }) {
             decision.setUncheckedArguments([wave, key.item, key.registrationID, key.otherRegistrationID, d.rawValue])
             try decision.execute()
         }
-        let claim = try db.makeStatement(sql: "INSERT OR IGNORE INTO contacts(contact, nik, wave) VALUES (?, ?, ?)")
-        for c in claims {
-            claim.setUncheckedArguments([c.contact, Int64(c.nik), wave])
+        // Sorted by key, so the B-tree is written front to back instead of at random pages.
+        let claim = try FastStatement(db, sql: "INSERT OR IGNORE INTO contacts(contact, nik, wave) VALUES (?, ?, ?)")
+        claim.bind(3, wave)
+        for c in claims.sorted(by: { $0.contact.utf8.lexicographicallyPrecedes($1.contact.utf8) }) {
+            claim.bind(1, c.contact)
+            claim.bind(2, Int64(c.nik))
             try claim.execute()
         }
-        let excluded = try db.makeStatement(sql: "INSERT INTO exclusions_used(wave, nik, programs) VALUES (?, ?, ?)")
+        let excluded = try FastStatement(db, sql: "INSERT INTO exclusions_used(wave, nik, programs) VALUES (?, ?, ?)")
+        excluded.bind(1, wave)
         let niks = Set(result.outcomes.map(\.nik))
-        for (nik, programs) in exclusions.programs where niks.contains(nik) {
-            excluded.setUncheckedArguments([wave, Int64(nik), programs.joined(separator: ";")])
+        for (nik, programs) in exclusions.programs.sorted(by: { $0.key < $1.key }) where niks.contains(nik) {
+            excluded.bind(2, Int64(nik))
+            excluded.bind(3, programs.joined(separator: ";"))
             try excluded.execute()
         }
-        let card = try db.makeStatement(sql: "INSERT INTO cards(card_number, wave, nik, counter, final) VALUES (?, ?, ?, ?, 0)")
-        for (number, nik, counter) in cards {
-            card.setUncheckedArguments([Int64(number), wave, Int64(nik), counter])
+        let card = try FastStatement(db, sql: "INSERT INTO cards(card_number, wave, nik, counter, final) VALUES (?, ?, ?, ?, 0)")
+        card.bind(2, wave)
+        for (number, nik, counter) in cards.sorted(by: { $0.0 < $1.0 }) {
+            card.bind(1, Int64(number))
+            card.bind(3, Int64(nik))
+            card.bind(4, counter)
             try card.execute()
         }
     }
