@@ -108,6 +108,8 @@ class Catalog:
             self.courses[p] = cs
             self.prices[p] = [c[1] for c in cs]
         self.counters = {p: 0 for p in PLATFORMS}
+        # a seeded offset, so reports made with other seeds (other waves) do not reuse order ids
+        self.offset = int(r.random() * 10 ** 9)
         names = list(PLATFORMS)
         self.pool = []
         for p in names:
@@ -116,7 +118,7 @@ class Catalog:
     def order_id(self, p, t):
         self.counters[p] += 1
         c = self.counters[p]
-        x = (c * 7919 + 104729) % 10 ** 9
+        x = (c * 7919 + self.offset) % 10 ** 9
         day = (dt.datetime(1970, 1, 1) + dt.timedelta(seconds=int(t) + WIB)).strftime("%Y%m%d")
         if p == "Tokopedia":
             return f"INV/{day}/PKJ/{x:09d}"

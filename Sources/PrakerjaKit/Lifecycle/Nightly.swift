@@ -32,6 +32,8 @@ public enum Nightly {
         /// The due dates walked, if any.
         public var due: ClosedRange<CivilDate>?
         public var purchases: Purchases.Summary?
+        /// Purchase lines by state once every due day is done (lines wait for their wave's publication).
+        public var purchaseStates: [String: Int] = [:]
         public var ran: [Int] = []
         public var published: [Int] = []
         public var revoked = 0
@@ -47,7 +49,8 @@ public enum Nightly {
                 parts.append("nothing due")
             }
             if let p = purchases, !p.files.isEmpty {
-                parts.append("purchases: \(p.files.count) file(s), \(p.judged.accepted) accepted, \(p.judged.rejected + p.unreadable) rejected, \(p.judged.pending) pending")
+                let st = purchaseStates
+                parts.append("purchases: \(p.files.count) new file(s); lines now \(st["accepted", default: 0]) accepted, \(st["rejected", default: 0]) rejected, \(st["pending", default: 0]) pending")
             }
             if !ran.isEmpty { parts.append("ran wave " + ran.map(String.init).joined(separator: ", ")) }
             if !published.isEmpty { parts.append("published wave " + published.map(String.init).joined(separator: ", ")) }
@@ -174,6 +177,13 @@ public enum Nightly {
                 }
             }
             d = d.adding(days: 1)
+        }
+        if summary.purchases != nil {
+            summary.purchaseStates = try store.read { db in
+                var states: [String: Int] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT state, count(*) FROM purchases GROUP BY state") { states[row[0]] = row[1] }
+                return states
+            }
         }
         return summary
     }

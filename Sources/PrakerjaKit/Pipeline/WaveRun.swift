@@ -73,7 +73,7 @@ public enum WaveRun {
             let cardKey = try Store.cardKey(db, source: context.cardKey)
             let ingested = try RegistrantIngest.ingest(waveDir: loaded.waveDir, closes: config.closes, jobs: context.jobs, progress: progress)
             phases.phase("ingest", rows: ingested.registrations.count + ingested.rejected.count)
-            for warning in ingested.warnings { context.logger.warning("\(warning)") }
+            for warning in ingested.warnings { context.logger.warning("wave \(wave): \(warning)") }
             let rowsRead = ingested.registrations.count + ingested.rejected.count
             if rowsRead > 0, Double(ingested.rejected.count) / Double(rowsRead) > config.rules.maxRejectShare {
                 let file = try OutputWriter.stage(WaveReports.rejectedRows(ingested.rejected), to: context.outDir + "/waves/\(wave)/rejected_rows.csv")
@@ -94,7 +94,7 @@ public enum WaveRun {
 
             let inputs = [loaded.configFile] + ingested.files + exclusions.files + decisionFiles.files
             var warnings = ingested.warnings + selection.warnings
-            for w in selection.warnings { context.logger.warning("\(w)") }
+            for w in selection.warnings { context.logger.warning("wave \(wave): \(w)") }
             warnings.sort()
             let result = WaveResult(
                 wave: wave, seed: config.seed, configSHA256: loaded.configSHA256, inputs: inputs, outcomes: selection.outcomes,
@@ -110,7 +110,7 @@ public enum WaveRun {
                 result: "selected")
             let reports = try WaveReportWriter.stage(result, outDir: context.outDir, startedAt: startedAt)
             staged = reports.files
-            for w in reports.warnings { context.logger.warning("\(w)") }
+            for w in reports.warnings { context.logger.warning("wave \(wave): \(w)") }
             phases.phase("reports")
             return Summary(wave: wave, rowsRead: rowsRead, outcomes: result.outcomes.count, rejected: result.rejected.count,
                 lulus: lulus, gagal: result.outcomes.count - lulus, reportsOnly: false, warnings: warnings + reports.warnings,

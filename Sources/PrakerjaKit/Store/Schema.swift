@@ -94,7 +94,6 @@ enum Schema {
                   nik INTEGER NOT NULL,
                   wave INTEGER NOT NULL
                 ) WITHOUT ROWID;
-                CREATE INDEX contacts_wave ON contacts(wave);
                 CREATE TABLE review_items (
                   wave INTEGER NOT NULL REFERENCES waves(wave),
                   item TEXT NOT NULL,
