@@ -89,7 +89,7 @@ import Testing
                 out.append(Outcome(
                     registrationID: "R\(day)-\(i)", nik: UInt64(day * 100_000 + i), kk: nil, fullName: "X", provinceCode: i % 2 == 0 ? "32" : "33",
                     reason: lulus(day, i) ? nil : .quotaFull, failed: 0, detail: "", tier: 1, lotteryRank: day * perDay + i + 1,
-                    lotteryKey: "", card: nil, registrationDay: Int32(18_900 + day), phone: nil, email: nil))
+                    lotteryKey: nil, card: nil, registrationDay: Int32(18_900 + day), phone: nil, email: nil))
             }
         }
         return out

@@ -13,7 +13,7 @@ public struct Outcome: Sendable, Hashable {
     public var detail: String
     public var tier: Int?
     public var lotteryRank: Int?
-    public var lotteryKey: String?
+    public var lotteryKey: LotteryDigest?
     public var card: UInt64?
     /// WIB date of `registered_at` (day number), for fairness.csv.
     public var registrationDay: Int32?

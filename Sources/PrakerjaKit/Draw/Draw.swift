@@ -3,7 +3,7 @@ struct PoolEntry: Sendable {
     /// Index of the registration in the wave's registration array.
     var index: Int
     var tier: Int
-    var key: String
+    var key: LotteryDigest
     var kk: UInt64
     var province: String
 }
@@ -22,7 +22,7 @@ struct Draw: Sendable {
     static func sort(_ pool: inout [PoolEntry]) {
         pool.sort { a, b in
             if a.tier != b.tier { return a.tier < b.tier }
-            return a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
+            return a.key < b.key
         }
     }
 

@@ -63,7 +63,7 @@ public enum Verify {
             if o.tier == nil || o.lotteryRank == nil || o.lotteryKey == nil {
                 out.append("registration \(o.registrationID): tier, lottery_key and lottery_rank must all be set for a pool member")
             }
-            if let stored = o.lotteryKey, stored != key {
+            if let stored = o.lotteryKey?.hex, stored != key {
                 out.append("registration \(o.registrationID): lottery_key \(stored) differs from SHA-256(seed|nik) \(key)")
             }
         }
@@ -75,7 +75,7 @@ public enum Verify {
         for (rank, i) in order.enumerated() where pool[i].lotteryRank != rank + 1 {
             out.append("registration \(pool[i].registrationID): lottery_rank \(pool[i].lotteryRank.map(String.init) ?? "empty") differs from the recomputed \(rank + 1)")
         }
-        let poolHash = Lottery.poolHash(order.map { (pool[$0].tier ?? 0, keys[$0]) })
+        let poolHash = Lottery.poolHash(hexPool: order.map { (pool[$0].tier ?? 0, keys[$0]) })
         if poolHash != result.poolSHA256 {
             out.append("pool: SHA-256 \(poolHash) recomputed, \(result.poolSHA256) stored at the run")
         }

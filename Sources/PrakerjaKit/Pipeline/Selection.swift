@@ -20,7 +20,7 @@ struct Selection {
         var warnings: [String]
     }
 
-    func run(_ db: Database, registrations regs: [Registration], exclusions: Exclusions, decisions: [ReviewKey: Decision], cardKey: [UInt8], cardBase: Int64) throws -> Output {
+    func run(_ db: Database, registrations regs: inout [Registration], exclusions: Exclusions, decisions: [ReviewKey: Decision], cardKey: [UInt8], cardBase: Int64) throws -> Output {
         let wave = config.wave
         let jobs = self.jobs
 
@@ -37,37 +37,47 @@ struct Selection {
         let isDuplicate = regs.indices.map { kept[regs[$0].nik] != $0 }
         let structures = regs.parallelMap(jobs: jobs) { NIKStructure.parse(SixteenDigits.format($0.nik)) }
 
-        // History as it stands, for this wave's NIKs and contacts only.
-        let history = try Store.participantStatus(db, niks: Array(kept.keys).sorted(), before: wave)
-        var contactSet = Set<String>()
-        for i in regs.indices where !isDuplicate[i] {
-            if let p = regs[i].phone { contactSet.insert(p) }
-            if let e = regs[i].email { contactSet.insert(e) }
-        }
-        var owners = try Store.contactOwners(db, contacts: contactSet.sorted(), before: wave)
-        logger.phase("history")
-
-        // §6.3: registrations passing checks 1–3 claim their contacts in (registered_at, id) order.
-        var claimers = regs.indices.filter { !isDuplicate[$0] && regs[$0].firstInvalid == nil && structures[$0] != nil }
-        claimers.sort { Registration.precedes(regs[$0], regs[$1]) }
+        // History as it stands, for this wave's NIKs and contacts only; the look-up tables are
+        // scoped so they are freed as soon as the checks are done.
         var claims: [(contact: String, nik: UInt64)] = []
-        for i in claimers {
-            for contact in [regs[i].phone, regs[i].email].compactMap({ $0 }) where owners[contact] == nil {
-                owners[contact] = regs[i].nik
-                claims.append((contact, regs[i].nik))
+        let verdicts: [CheckVerdict]
+        do {
+            let history = try Store.participantStatus(db, niks: Array(kept.keys).sorted(), before: wave)
+            kept = [:]
+            var owners: [String: UInt64]
+            do {
+                var contactSet = Set<String>()
+                for i in regs.indices where !isDuplicate[i] {
+                    if let p = regs[i].phone { contactSet.insert(p) }
+                    if let e = regs[i].email { contactSet.insert(e) }
+                }
+                owners = try Store.contactOwners(db, contacts: contactSet.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, before: wave)
             }
-        }
+            logger.phase("history")
 
-        // Checks 2–9 on every core.
-        let context = CheckContext(
-            config: config, revoked: history.revoked, participants: history.current,
-            exclusions: exclusions.programs, contactOwners: owners)
-        let verdicts = regs.parallelMap(jobs: jobs) { CheckVerdict.evaluate($0, in: context) }
+            // §6.3: registrations passing checks 1–3 claim their contacts in (registered_at, id) order.
+            var claimers = regs.indices.filter { !isDuplicate[$0] && regs[$0].firstInvalid == nil && structures[$0] != nil }
+            claimers.sort { Registration.precedes(regs[$0], regs[$1]) }
+            for i in claimers {
+                for contact in [regs[i].phone, regs[i].email].compactMap({ $0 }) where owners[contact] == nil {
+                    owners[contact] = regs[i].nik
+                    claims.append((contact, regs[i].nik))
+                }
+            }
+
+            // Checks 2–9 on every core.
+            let context = CheckContext(
+                config: config, revoked: history.revoked, participants: history.current,
+                exclusions: exclusions.programs, contactOwners: owners)
+            let all = regs
+            verdicts = all.parallelMap(jobs: jobs) { CheckVerdict.evaluate($0, in: context) }
+        }
         logger.phase("checks")
 
         // Review items: NIK flags and possible same person.
-        var items = ReviewItems.nikFlags(regs, structures: structures, isDuplicate: isDuplicate, jobs: jobs)
-        items += ReviewItems.samePerson(regs, isDuplicate: isDuplicate, threshold: config.rules.fuzzyThreshold, jobs: jobs)
+        let regsView = regs
+        var items = ReviewItems.nikFlags(regsView, structures: structures, isDuplicate: isDuplicate, jobs: jobs)
+        items += ReviewItems.samePerson(regsView, isDuplicate: isDuplicate, threshold: config.rules.fuzzyThreshold, jobs: jobs)
         items.sort { $0.key < $1.key }
         logger.phase("matching")
 
@@ -86,10 +96,10 @@ struct Selection {
         // The draw (§6.4).
         var pool: [PoolEntry] = []
         for i in regs.indices where !isDuplicate[i] && verdicts[i].failed == 0 && !rejectedByReview.contains(regs[i].registrationID) {
-            pool.append(PoolEntry(index: i, tier: config.tier(of: regs[i].occupation!), key: "", kk: regs[i].kk!, province: regs[i].provinceCode))
+            pool.append(PoolEntry(index: i, tier: config.tier(of: regs[i].occupation!), key: LotteryDigest(bytes: []), kk: regs[i].kk!, province: regs[i].provinceCode))
         }
         let seed = config.seed
-        let keys = pool.parallelMap(jobs: jobs) { Lottery.key(seed: seed, nik: regs[$0.index].nik) }
+        let keys = pool.parallelMap(jobs: jobs) { Lottery.digest(seed: seed, nik: regsView[$0.index].nik) }
         for k in pool.indices { pool[k].key = keys[k] }
         Draw.sort(&pool)
         let families = try Store.familyCounts(db, kks: Array(Set(pool.map(\.kk))).sorted(), before: wave)
@@ -138,6 +148,8 @@ struct Selection {
             case .quotaFull: outcomes[i].reason = .quotaFull
             }
         }
+        // The registrations are no longer needed: free them before the sort and the store.
+        regs = []
         outcomes.sort { $0.registrationID.utf8.lexicographicallyPrecedes($1.registrationID.utf8) }
         let poolHash = Lottery.poolHash(pool.map { ($0.tier, $0.key) })
         return Output(outcomes: outcomes, reviewItems: items, claims: claims, issued: issued, poolSHA256: poolHash, places: places, warnings: warnings)

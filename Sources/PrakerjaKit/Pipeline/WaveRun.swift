@@ -71,7 +71,7 @@ public enum WaveRun {
             }
 
             let cardKey = try Store.cardKey(db, source: context.cardKey)
-            let ingested = try RegistrantIngest.ingest(waveDir: loaded.waveDir, closes: config.closes, jobs: context.jobs, progress: progress)
+            var ingested = try RegistrantIngest.ingest(waveDir: loaded.waveDir, closes: config.closes, jobs: context.jobs, progress: progress)
             phases.phase("ingest", rows: ingested.registrations.count + ingested.rejected.count)
             for warning in ingested.warnings { context.logger.warning("wave \(wave): \(warning)") }
             let rowsRead = ingested.registrations.count + ingested.rejected.count
@@ -90,7 +90,7 @@ public enum WaveRun {
             let cardBase = try Store.nextCardCounter(db)
             progress.stage("wave \(wave): selecting")
             let selection = try Selection(config: config, jobs: context.jobs, logger: phases).run(
-                db, registrations: ingested.registrations, exclusions: exclusions, decisions: decisions, cardKey: cardKey, cardBase: cardBase)
+                db, registrations: &ingested.registrations, exclusions: exclusions, decisions: decisions, cardKey: cardKey, cardBase: cardBase)
 
             let inputs = [loaded.configFile] + ingested.files + exclusions.files + decisionFiles.files
             var warnings = ingested.warnings + selection.warnings

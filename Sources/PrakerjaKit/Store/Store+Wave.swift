@@ -51,7 +51,7 @@ extension Store {
             outcome.bind(10, o.detail)
             outcome.bind(11, o.tier)
             outcome.bind(12, o.lotteryRank)
-            outcome.bind(13, o.lotteryKey)
+            outcome.bind(13, o.lotteryKey?.hex)
             outcome.bind(14, o.card.map { Int64($0) })
             outcome.bind(15, o.registrationDay.map { Int($0) })
             outcome.bind(16, o.phone)
@@ -141,7 +141,7 @@ extension Store {
             outcomes.append(Outcome(
                 registrationID: row["registration_id"], nik: UInt64(nik), kk: kk.map { UInt64($0) }, fullName: row["full_name"],
                 provinceCode: row["province_code"], reason: reason.flatMap { Reason(rawValue: $0) }, failed: UInt16(failed),
-                detail: row["detail"], tier: row["tier"], lotteryRank: row["lottery_rank"], lotteryKey: row["lottery_key"],
+                detail: row["detail"], tier: row["tier"], lotteryRank: row["lottery_rank"], lotteryKey: (row["lottery_key"] as String?).flatMap(LotteryDigest.init(hex:)),
                 card: card.map { UInt64($0) }, registrationDay: day.map { Int32($0) }, phone: row["phone"], email: row["email"]))
         }
         // SQLite's default collation is binary, so ORDER BY matches byte order; sort again to be sure.

@@ -1,0 +1,49 @@
+/// A lottery key held as its 32 bytes (four big-endian words), not as 64 hex characters: ordering
+/// the words as integers is ordering the hex text, at a fraction of the memory and comparison cost.
+public struct LotteryDigest: Sendable, Hashable, Comparable {
+    public var w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64
+
+    /// From the 32 bytes of a SHA-256 digest.
+    public init<S: Sequence>(bytes: S) where S.Element == UInt8 {
+        var words: [UInt64] = [0, 0, 0, 0]
+        for (i, b) in bytes.enumerated() where i < 32 { words[i / 8] = words[i / 8] << 8 | UInt64(b) }
+        (w0, w1, w2, w3) = (words[0], words[1], words[2], words[3])
+    }
+
+    /// From 64 lowercase hex characters.
+    public init?(hex: String) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        var high: UInt8?
+        for c in hex.utf8 {
+            let v: UInt8
+            switch c {
+            case 48...57: v = c - 48
+            case 97...102: v = c - 87
+            default: return nil
+            }
+            if let h = high {
+                bytes.append(h << 4 | v)
+                high = nil
+            } else {
+                high = v
+            }
+        }
+        guard bytes.count == 32, high == nil else { return nil }
+        self.init(bytes: bytes)
+    }
+
+    /// The 64 lowercase hex characters of the contract.
+    public var hex: String {
+        let table: [UInt8] = Array("0123456789abcdef".utf8)
+        var out = [UInt8](repeating: 0, count: 64)
+        for (k, w) in [w0, w1, w2, w3].enumerated() {
+            for i in 0..<16 { out[k * 16 + i] = table[Int((w >> UInt64(60 - 4 * i)) & 15)] }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public static func < (a: LotteryDigest, b: LotteryDigest) -> Bool {
+        (a.w0, a.w1, a.w2, a.w3) < (b.w0, b.w1, b.w2, b.w3)
+    }
+}
