@@ -15,9 +15,11 @@ the counts on its last stdout line. Phase timings go to stderr as JSON lines.
 How the job maps onto SQL (SPEC.md section numbers):
   §4 CSV     read_csv with every column VARCHAR, header skipped, the header itself parsed here in Python
              (BOM, case, spaces, column order), quote/escape '"', quoted line breaks, strict_mode=false
-             and ignore_errors=true: rows DuckDB cannot parse (text after a closing quote, invalid UTF-8,
-             ...) are skipped rather than listed as rejected rows, blank lines are not rows, and a row
-             with one field too many (trailing comma) is read, not rejected.
+             and ignore_errors=true. Not like prakerja (§4.2): rows DuckDB cannot parse are skipped,
+             not listed as rejected rows; after "text after a closing quote" DuckDB keeps the quote
+             open and loses the following lines up to the next quote character (about 0.5% of the
+             rows of the generated data); blank lines are not rows; a row with one field too many
+             (trailing comma) and some invalid UTF-8 rows are read instead of rejected.
   §4.2       missing_registration_id, duplicate_registration_id (row_number over the id in file order),
              invalid_nik (regex), as rejected rows without outcome.
   1          duplicate_registration: row_number() over (partition by nik order by instant nulls last,
@@ -33,11 +35,14 @@ How the job maps onto SQL (SPEC.md section numbers):
              the first claimant of this wave (passing 1-3) by (instant, registration_id) - first(...
              ORDER BY ...) aggregates; fails when a valid contact's owner is another NIK.
   draw       tier from [priority], lottery_key = sha256(seed || '|' || nik), lottery_rank =
-             row_number() over (order by tier, key); the sequential walk (family limit counting legacy
+             row_number() over (order by tier, key). The sequential walk (family limit counting legacy
              current participants, total places = quota + recycled Dicabut, per-province quota) is
-             computed exactly as a fixpoint of window sums: each pass decides every row from the
-             previous pass's decisions for the rows ranked before it; it is repeated until nothing
-             changes (at most pool-size passes, in practice a handful), so the result is the walk's.
+             computed exactly: given the rows failing family_limit, the quota needs only two window
+             functions (row_number per province, running sum of eligible rows); which rows fail
+             family_limit depends on earlier Lulus members of the KK, so that part is iterated to a
+             fixpoint over the members of KKs where the limit can bite (a pass decides each row from
+             the previous pass's decisions of the rows ranked before it, so the fixpoint is unique and
+             equals the walk; in practice 2 passes).
 Not done (prakerja does it): review items / same-person matching, rejected_by_review (no decisions
 here), card numbers, fairness report, manifest, SQLite ledger.
 """
@@ -356,53 +361,60 @@ def cmd_run(a) -> dict:
     SELECT ord, kk, province_code, tier, lottery_key, row_number() OVER (ORDER BY tier, lottery_key) AS lottery_rank,
            {pq_sql} AS pplaces
     FROM x""")
-    con.execute("""
-    CREATE TEMP TABLE fam AS
-      SELECT kk, count(*) AS legacy FROM participants
-      WHERE status = 'Lulus' AND kk IN (SELECT kk FROM pool) GROUP BY kk""")
-    con.execute("""
-    CREATE TEMP TABLE walk AS
-      SELECT pool.lottery_rank, pool.kk, pool.province_code, pool.pplaces, coalesce(fam.legacy, 0) AS legacy,
-             true AS lulus, NULL::VARCHAR AS status_reason
-      FROM pool LEFT JOIN fam ON fam.kk = pool.kk""")
-    # Fixpoint of the sequential walk: a pass decides each row from the previous pass's decisions of
-    # the rows ranked before it. After pass i the first i rows are final, so it terminates; it stops
-    # as soon as a pass changes nothing.
+    # Legacy current participants per KK of the pool; "critical" KKs are those where the family limit
+    # can bite at all (legacy + pool members > family_limit): only their members can fail family_limit.
+    con.execute(f"""
+    CREATE TEMP TABLE crit AS
+    WITH n AS (SELECT kk, count(*) AS members FROM pool GROUP BY kk),
+    fam AS (SELECT kk, count(*) AS legacy FROM participants
+            WHERE status = 'Lulus' AND kk IN (SELECT kk FROM pool) GROUP BY kk)
+    SELECT pool.lottery_rank, pool.kk, coalesce(fam.legacy, 0) AS legacy, true AS lulus
+    FROM pool JOIN n USING (kk) LEFT JOIN fam USING (kk)
+    WHERE coalesce(fam.legacy, 0) + n.members > {family_limit}""")
+    # The sequential walk of §6.4, exactly, as a fixpoint. Given the set F of rows failing family_limit,
+    # the quota part needs no walk: a row outside F is Lulus iff fewer than its province's places rows
+    # outside F come before it in its province ("eligible"), and fewer than `places` eligible rows come
+    # before it overall. F itself depends on which earlier members of the KK were Lulus: start from
+    # "all Lulus" and recompute F and the quota until the Lulus flags of the critical rows stop
+    # changing (each pass fixes at least the next row in rank order, so it terminates).
     passes = 0
-    pool_size = con.execute("SELECT count(*) FROM walk").fetchone()[0]
+    pool_size = con.execute("SELECT count(*) FROM pool").fetchone()[0]
+    n_crit = con.execute("SELECT count(*) FROM crit").fetchone()[0]
     while True:
         passes += 1
         con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE walk2 AS
-        WITH w AS (
-          SELECT *,
-            coalesce(sum(lulus::INT) OVER (PARTITION BY kk ORDER BY lottery_rank
-                     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS fam_before,
-            coalesce(sum(lulus::INT) OVER (ORDER BY lottery_rank
-                     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS all_before,
-            coalesce(sum(lulus::INT) OVER (PARTITION BY province_code ORDER BY lottery_rank
-                     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS prov_before
-          FROM walk)
-        SELECT lottery_rank, kk, province_code, pplaces, legacy,
-          CASE WHEN legacy + fam_before >= {family_limit} THEN false
-               WHEN all_before >= {places} OR prov_before >= pplaces THEN false ELSE true END AS lulus,
-          CASE WHEN legacy + fam_before >= {family_limit} THEN 'family_limit'
-               WHEN all_before >= {places} OR prov_before >= pplaces THEN 'quota_full' END AS status_reason
-        FROM w""")
-        changed = con.execute("""SELECT count(*) FROM walk JOIN walk2 USING (lottery_rank)
-                                 WHERE walk.status_reason IS DISTINCT FROM walk2.status_reason""").fetchone()[0]
-        con.execute("DROP TABLE walk")
-        con.execute("ALTER TABLE walk2 RENAME TO walk")
+        CREATE OR REPLACE TEMP TABLE ff AS
+        SELECT lottery_rank, legacy + coalesce(sum(lulus::INT) OVER (PARTITION BY kk ORDER BY lottery_rank
+                 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) >= {family_limit} AS ffail
+        FROM crit""")
+        con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE walk AS
+        WITH a AS (SELECT pool.lottery_rank, pool.province_code, pool.pplaces, coalesce(ff.ffail, false) AS ffail
+                   FROM pool LEFT JOIN ff USING (lottery_rank)),
+        b AS (SELECT *, NOT ffail AND row_number() OVER (PARTITION BY province_code, ffail ORDER BY lottery_rank)
+                        <= pplaces AS eligible FROM a)
+        SELECT lottery_rank, ffail,
+               eligible AND coalesce(sum(eligible::INT) OVER (ORDER BY lottery_rank
+                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) < {places} AS lulus
+        FROM b""")
+        changed = con.execute("""SELECT count(*) FROM crit JOIN walk USING (lottery_rank)
+                                 WHERE crit.lulus <> walk.lulus""").fetchone()[0]
         if changed == 0:
             break
-        if passes > pool_size + 1:
+        con.execute("""CREATE OR REPLACE TEMP TABLE crit AS
+                       SELECT crit.lottery_rank, crit.kk, crit.legacy, walk.lulus
+                       FROM crit JOIN walk USING (lottery_rank)""")
+        if passes > n_crit + 1:
             raise Fail("draw: fixpoint did not converge")
-    phase("draw", pool=pool_size, passes=passes, places=places)
+    con.execute("""CREATE OR REPLACE TEMP TABLE walk AS
+                   SELECT lottery_rank, CASE WHEN ffail THEN 'family_limit' WHEN NOT lulus THEN 'quota_full' END
+                          AS status_reason FROM walk""")
+    phase("draw", pool=pool_size, critical=n_crit, passes=passes, places=places)
 
     # ---- persist and report --------------------------------------------------------------------
     con.execute("""
     CREATE OR REPLACE TABLE outcomes AS
-    SELECT c.registration_id, c.nik, substr(c.nik, 1, 6) || '******' || substr(c.nik, 13, 4) AS nik_masked,
+    SELECT c.registration_id, c.nik, c.kk, substr(c.nik, 1, 6) || '******' || substr(c.nik, 13, 4) AS nik_masked,
            c.name AS full_name, c.province_code,
            CASE WHEN c.reasons = '' AND walk.status_reason IS NULL THEN 'Lulus' ELSE 'Gagal' END AS status,
            CASE WHEN c.reasons = '' THEN walk.status_reason ELSE c.reason END AS reason,

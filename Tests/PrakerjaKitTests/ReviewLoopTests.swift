@@ -30,12 +30,15 @@ import Testing
         let same = try #require(items.first { $0["item"] == "possible_same_person" })
         #expect(same["registration_id"] == "A2")
         #expect(same["other_registration_id"] == "A1")
+        #expect(same["detail"] == "province")
         #expect(items.contains { $0["item"] == "nik_birthdate_mismatch" && $0["registration_id"] == "B1" && $0["detail"] == "day" })
         #expect(try env.csv("waves/7/outcomes.csv").first { $0["registration_id"] == "A2" }?["status"] == "Lulus")
 
         // A reviewer copies review.csv into decisions/ and rejects the pair; the mismatch is accepted.
         var text = try env.read("waves/7/review.csv")
-        text = text.replacingOccurrences(of: "possible_same_person,A2,A1,\(same["score"]!),,", with: "possible_same_person,A2,A1,\(same["score"]!),,Reject")
+        let pair = "possible_same_person,A2,A1,\(same["score"]!),\(same["detail"]!),"
+        #expect(text.contains(pair))
+        text = text.replacingOccurrences(of: pair, with: pair + "Reject")
         text = text.replacingOccurrences(of: "nik_birthdate_mismatch,B1,,,day,", with: "nik_birthdate_mismatch,B1,,,day,accept")
         try env.write(text, to: "data/waves/7/decisions/review-1.csv")
         _ = try WaveRun.run(waveDir: dir, context: env.context())

@@ -1,4 +1,5 @@
-/// A registration as the same-person matcher sees it: the name, the blocking fields and the NIK.
+/// A registration as the same-person matcher sees it: the name and blocking fields, the NIK, and
+/// the fields a reviewer would use to corroborate a name match (see ``SamePersonMatcher``).
 public struct MatchInput: Sendable, Hashable {
     /// The full name, already trimmed with inner spaces collapsed and valid per §4.1.
     public var fullName: String
@@ -8,12 +9,29 @@ public struct MatchInput: Sendable, Hashable {
     public var female: Bool
     /// The 16-digit NIK; two registrations with the same NIK are never a pair.
     public var nik: String
+    /// The 2-digit domicile province code (§6.2); empty when invalid or unknown, which never
+    /// corroborates anything.
+    public var province: String
+    /// The KK (family card number, 16 digits) when valid, else nil.
+    public var kk: UInt64?
+    /// The phone in its normal form `+628…` when valid, else nil.
+    public var phone: String?
+    /// The e-mail, lower-cased, when valid, else nil.
+    public var email: String?
 
-    /// Creates a matcher input from the validated fields of one registration.
-    public init(fullName: String, birthDay: Int32, female: Bool, nik: String) {
+    /// Creates a matcher input from the validated fields of one registration; invalid fields are
+    /// passed as `""` (province) or nil.
+    public init(
+        fullName: String, birthDay: Int32, female: Bool, nik: String,
+        province: String = "", kk: UInt64? = nil, phone: String? = nil, email: String? = nil
+    ) {
         self.fullName = fullName
         self.birthDay = birthDay
         self.female = female
         self.nik = nik
+        self.province = province
+        self.kk = kk
+        self.phone = phone
+        self.email = email
     }
 }

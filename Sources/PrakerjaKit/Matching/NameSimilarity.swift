@@ -34,7 +34,9 @@
 /// cannot know that and scores as if each word were seen once.
 ///
 /// Identical names always score 1, even a common single name (`SUPARMAN` and `SUPARMAN`): that is
-/// what "the same name after folding" means; telling such people apart needs more than names.
+/// what "the same name after folding" means; telling such people apart needs more than names, and
+/// whether such a pair is listed is decided by ``SamePersonMatcher/ListingRule`` from the name's
+/// commonness and the other fields, not by lowering the score.
 ///
 /// Every score is a small-integer ratio, a fixed constant, or one of those times or minus a constant,
 /// so it is the same double on every platform and prints the same with 3 decimals.

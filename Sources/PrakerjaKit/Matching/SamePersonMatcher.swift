@@ -1,13 +1,17 @@
 import Dispatch
 
 /// Finds the `possible_same_person` pairs of a wave (§7.2): different NIKs, the same birth date and
-/// gender, and names that ``NameSimilarity`` scores at or above the threshold, judged within the wave.
+/// gender, names that ``NameSimilarity`` scores at or above the threshold, judged within the wave,
+/// and enough corroboration for how common the name is (``ListingRule``): different people who
+/// merely share a birth date and a common name must not flood the list.
 ///
-/// The work grows about linearly with the wave, in two parallel passes:
+/// The work grows about linearly with the wave, in three parallel passes:
 /// - **Fold and count.** Every name is folded once (``NameFolding``) and the wave's words are counted,
 ///   so that a typing error between two words that are both established in the wave reads as two
 ///   names (``NameSimilarity/WordCounts``): at a million people that removes nine in ten fuzzy false
-///   pairs (`SUTARJO`/`SUTARNO`) for one true pair in two thousand.
+///   pairs (`SUTARJO`/`SUTARNO`) for one true pair in two thousand. Every folded name gets a 64-bit
+///   key (with the gender) so that the carriers of the candidates' names, in the wave and in each
+///   province, can be counted in one more pass (``Commonness``).
 /// - **Blocking.** Only registrations with the same (birth day, gender) can pair, so the input is sorted
 ///   once by that key and each block is matched on its own (a 7-million wave has ~200 per block).
 /// - **Keys, not all pairs.** Within a block every name gets a few dozen 64-bit keys, and only names
@@ -23,20 +27,38 @@ import Dispatch
 ///   `DispatchQueue.concurrentPerform` take every `jobs`-th chunk, and each chunk's result goes to its
 ///   own pre-allocated slot. Pairs are sorted by `(a, b)` at the end, so the result depends neither on
 ///   `jobs`, nor on scheduling, nor (after mapping indexes) on the input order: every rule is
-///   symmetric, word counts are sums, and a block's candidates do not depend on its members' order.
+///   symmetric, word counts, name counts and the shared-birth-date chance are sums, and a block's
+///   candidates do not depend on its members' order.
+/// - **Counting and listing.** Each pair scored at or above the threshold (a candidate) gets its
+///   evidence (``MatchEvidence``: same province, KK, phone, e-mail); a third pass over the wave
+///   counts the carriers of the candidates' names, which gives each candidate its expected
+///   coincidences, and ``ListingRule/standard`` decides whether it is listed.
+///   ``findCandidates(in:threshold:jobs:rule:)`` returns the candidates that are not listed too,
+///   with what decided.
 public enum SamePersonMatcher {
     typealias Token = NameFolding.Token
 
-    /// Pairs with different NIKs, the same `birthDay` and gender, and a score at or above `threshold`,
-    /// sorted by `(a, b)` with `a < b`; identical for every `jobs`.
+    /// The listed pairs: different NIKs, the same `birthDay` and gender, a score at or above
+    /// `threshold`, and enough corroboration for how common the name is (``ListingRule/standard``);
+    /// sorted by `(a, b)` with `a < b`; identical for every `jobs` and, after mapping indexes, for
+    /// every input order.
     public static func findPairs(in inputs: [MatchInput], threshold: Double, jobs: Int) -> [MatchPair] {
+        findCandidates(in: inputs, threshold: threshold, jobs: jobs).filter(\.listed).map(\.pair)
+    }
+
+    /// Every pair with different NIKs, the same `birthDay` and gender, and a score at or above
+    /// `threshold`, listed or not by `rule`, with its evidence and expected coincidences; sorted by
+    /// `(a, b)`; identical for every `jobs`.
+    public static func findCandidates(
+        in inputs: [MatchInput], threshold: Double, jobs: Int, rule: ListingRule = .standard
+    ) -> [MatchCandidate] {
         let count = inputs.count
         guard count > 1 else { return [] }
         precondition(count < 1 << 31, "more registrations than the matcher indexes")
         let workers = max(1, jobs)
 
-        // Phase 1: fold every name once and count the words of the whole wave.
-        let (names, words) = foldAndCount(inputs, workers: workers)
+        // Phase 1: fold every name once, count the words of the whole wave, key every folded name.
+        let (names, words, nameKeys) = foldAndCount(inputs, workers: workers)
 
         // One sort by (birth day, gender, index); the day's sign bit is flipped so the order is numeric.
         var order = [UInt64](repeating: 0, count: count)
@@ -46,11 +68,15 @@ public enum SamePersonMatcher {
         }
         order.sort()
 
-        // Blocks of two or more members, as ranges of `order`.
+        // Blocks of two or more members, as ranges of `order`; and per gender the number of ordered
+        // pairs of registrants sharing a block.
         var blocks: [Range<Int>] = []
+        var sharing = [0, 0]
         var start = 0
         for k in 1...count where k == count || order[k] >> 31 != order[start] >> 31 {
-            if k - start > 1 { blocks.append(start..<k) }
+            let size = k - start
+            sharing[Int(order[start] >> 31 & 1)] += size * (size - 1)
+            if size > 1 { blocks.append(start..<k) }
             start = k
         }
         guard !blocks.isEmpty else { return [] }
@@ -60,40 +86,148 @@ public enum SamePersonMatcher {
         let chunks = split(blocks.map(\.count), into: workers == 1 ? 1 : workers * 8)
         let exhaustive = threshold <= NameSimilarity.partialCeiling
         let sortedOrder = order, blockList = blocks
+        let context = BlockContext(
+            inputs: inputs, names: names, words: words, threshold: threshold, exhaustive: exhaustive)
         let found = parallelMap(tasks: chunks.count, workers: workers) { chunk in
-            var found: [MatchPair] = []
+            var found: [MatchCandidate] = []
             for b in chunks[chunk] {
                 let members = sortedOrder[blockList[b]].map { Int($0 & 0x7FFF_FFFF) }
-                matchBlock(members, inputs, names, words, threshold: threshold, exhaustive: exhaustive, into: &found)
+                matchBlock(members, context, into: &found)
             }
             return found
         }
-        var pairs = found.flatMap { $0 }
-        pairs.sort { $0.a != $1.a ? $0.a < $1.a : $0.b < $1.b }
-        return pairs
+        var candidates = found.flatMap { $0 }
+        candidates.sort { $0.pair.a != $1.pair.a ? $0.pair.a < $1.pair.a : $0.pair.b < $1.pair.b }
+
+        // Phase 3: how common the candidates' names are, and the listing rule.
+        let commonness = Commonness(inputs, nameKeys: nameKeys, candidates: candidates, sharing: sharing, workers: workers)
+        for k in candidates.indices {
+            let pair = candidates[k].pair, evidence = candidates[k].evidence
+            let (wave, province) = commonness.coincidences(pair.a, pair.b, sameProvince: evidence.contains(.sameProvince))
+            candidates[k].coincidences = wave
+            candidates[k].coincidencesInProvince = province
+            candidates[k].listed = rule.lists(evidence, coincidences: wave, inProvince: province)
+        }
+        return candidates
     }
 
-    /// The folded names of all inputs, and how many times each folded word occurs among them.
-    static func foldAndCount(_ inputs: [MatchInput], workers: Int) -> (names: [NameFolding.Folded], words: NameSimilarity.WordCounts) {
+    /// How common the candidates' folded names are among the wave's registrants of one gender, in
+    /// the whole wave and in each province, and the chance that two registrants of one gender share a
+    /// birth date; from these, the expected coincidences of a pair (see ``ListingRule``).
+    ///
+    /// Only the names of candidates are counted, in one parallel pass over the wave. Everything here
+    /// is a count or a sum over the whole wave, so it depends neither on the input order nor on `jobs`.
+    struct Commonness: Sendable {
+        /// Per registrant: its name key (folded name and gender, see ``nameKey(_:female:)``).
+        let keys: [UInt64]
+        /// The registrants carrying each candidate's name key, and each candidate's name key
+        /// combined with its province (``provinceKey(_:_:)``).
+        let carriers: [UInt64: Int], provinceCarriers: [UInt64: Int]
+        /// Per gender (0 male, 1 female): the share of the pairs of registrants of that gender that
+        /// were born on the same day, Σ n(n−1) over the blocks / N(N−1).
+        let sameDay: [Double]
+        let inputs: [MatchInput]
+
+        /// `sharing[g]`: Σ n(n−1) over the (birth day, gender g) blocks of n registrants.
+        init(_ inputs: [MatchInput], nameKeys: [UInt64], candidates: [MatchCandidate], sharing: [Int], workers: Int) {
+            var wanted: [UInt64: Int] = [:], wantedInProvince: [UInt64: Int] = [:]
+            for candidate in candidates {
+                let a = candidate.pair.a, b = candidate.pair.b
+                wanted[nameKeys[a]] = 0
+                wanted[nameKeys[b]] = 0
+                if candidate.evidence.contains(.sameProvince) {
+                    wantedInProvince[Self.provinceKey(nameKeys[a], inputs[a])] = 0
+                    wantedInProvince[Self.provinceKey(nameKeys[b], inputs[b])] = 0
+                }
+            }
+            let ranges = split([Int](repeating: 1, count: inputs.count), into: workers)
+            let zeros = wanted, provinceZeros = wantedInProvince
+            let counted = parallelMap(tasks: ranges.count, workers: workers) { task in
+                var counts = zeros, provinceCounts = provinceZeros
+                for index in ranges[task] {
+                    let key = nameKeys[index]
+                    guard let count = counts[key] else { continue }
+                    counts[key] = count + 1
+                    guard !inputs[index].province.isEmpty else { continue }
+                    let provinceKey = Self.provinceKey(key, inputs[index])
+                    if let count = provinceCounts[provinceKey] { provinceCounts[provinceKey] = count + 1 }
+                }
+                return (counts, provinceCounts)
+            }
+            for (counts, provinceCounts) in counted {
+                wanted.merge(counts, uniquingKeysWith: +)
+                wantedInProvince.merge(provinceCounts, uniquingKeysWith: +)
+            }
+            keys = nameKeys
+            carriers = wanted
+            provinceCarriers = wantedInProvince
+            self.inputs = inputs
+            let women = inputs.reduce(0) { $0 + ($1.female ? 1 : 0) }
+            let people = [inputs.count - women, women]
+            sameDay = (0..<2).map { people[$0] > 1 ? Double(sharing[$0]) / Double(people[$0] * (people[$0] - 1)) : 0 }
+        }
+
+        /// A name key combined with the registrant's province.
+        static func provinceKey(_ key: UInt64, _ input: MatchInput) -> UInt64 {
+            mix(key ^ mix(fnv(input.province.unicodeScalars))) & ~1 | (key & 1)
+        }
+
+        /// The expected coincidences of candidates `a` and `b` (of one block): in the whole wave, and,
+        /// when `sameProvince` (both have the same valid one), among the registrants of that province.
+        func coincidences(_ a: Int, _ b: Int, sameProvince: Bool) -> (wave: Double, province: Double?) {
+            let identical = keys[a] == keys[b]
+            let sameDay = self.sameDay[Int(keys[a] & 1)]
+            /// The carriers of the commoner name other than the two, times the chance of one birth day.
+            func expected(_ x: Int, _ y: Int) -> Double {
+                let carriers = max(x, identical ? 0 : y)
+                return Double(max(0, carriers - (identical ? 2 : 1))) * sameDay
+            }
+            let wave = expected(carriers[keys[a]]!, carriers[keys[b]]!)
+            guard sameProvince else { return (wave, nil) }
+            let x = Self.provinceKey(keys[a], inputs[a]), y = Self.provinceKey(keys[b], inputs[b])
+            return (wave, expected(provinceCarriers[x]!, provinceCarriers[y]!))
+        }
+    }
+
+    /// A 64-bit key of a folded name (its tokens in order) and gender, the gender in the low bit.
+    static func nameKey(_ tokens: [Token], female: Bool) -> UInt64 {
+        var h = fnvBasis
+        for (k, token) in tokens.enumerated() {
+            if k > 0 { h = fnvStep(h, " ") }
+            for scalar in token { h = fnvStep(h, scalar) }
+        }
+        return mix(h) & ~1 | (female ? 1 : 0)
+    }
+
+    /// The folded names of all inputs, how many times each folded word occurs among them, and
+    /// each input's name key.
+    static func foldAndCount(
+        _ inputs: [MatchInput], workers: Int
+    ) -> (names: [NameFolding.Folded], words: NameSimilarity.WordCounts, keys: [UInt64]) {
         let ranges = split([Int](repeating: 1, count: inputs.count), into: workers == 1 ? 1 : workers * 8)
         let parts = parallelMap(tasks: ranges.count, workers: workers) { task in
             var names: [NameFolding.Folded] = []
+            var keys: [UInt64] = []
             var counts = NameSimilarity.WordCounts()
             for index in ranges[task] {
                 let name = NameFolding.folded(inputs[index].fullName)
                 counts.add(name.tokens)
                 names.append(name)
+                keys.append(nameKey(name.tokens, female: inputs[index].female))
             }
-            return (names, counts)
+            return (names, counts, keys)
         }
         var names: [NameFolding.Folded] = []
+        var keys: [UInt64] = []
         names.reserveCapacity(inputs.count)
+        keys.reserveCapacity(inputs.count)
         var words = parts.first?.1 ?? NameSimilarity.WordCounts()
         for (k, part) in parts.enumerated() {
             names.append(contentsOf: part.0)
+            keys.append(contentsOf: part.2)
             if k > 0 { words.merge(part.1) }
         }
-        return (names, words)
+        return (names, words, keys)
     }
 
     /// Contiguous ranges of `sizes`' indexes with about the same total size, at most `parts` of them.
@@ -150,12 +284,19 @@ public enum SamePersonMatcher {
         func member(_ k: Int) -> UInt64 { packed[k] & ((1 << memberBits) - 1) }
     }
 
-    /// Appends the pairs of one (birth day, gender) block, given by its members' input indexes.
-    private static func matchBlock(
-        _ indexes: [Int], _ inputs: [MatchInput], _ folded: [NameFolding.Folded], _ words: NameSimilarity.WordCounts,
-        threshold: Double, exhaustive: Bool, into found: inout [MatchPair]
-    ) {
-        let names = indexes.map { folded[$0] }
+    /// What every block needs, read-only.
+    struct BlockContext: Sendable {
+        let inputs: [MatchInput]
+        let names: [NameFolding.Folded]
+        let words: NameSimilarity.WordCounts
+        let threshold: Double
+        let exhaustive: Bool
+    }
+
+    /// Appends the candidates of one (birth day, gender) block, given by its members' input indexes.
+    private static func matchBlock(_ indexes: [Int], _ context: BlockContext, into found: inout [MatchCandidate]) {
+        let inputs = context.inputs, exhaustive = context.exhaustive
+        let names = indexes.map { context.names[$0] }
         var candidates: [UInt64] = []
         if exhaustive {
             for i in 0..<indexes.count {
@@ -189,10 +330,12 @@ public enum SamePersonMatcher {
             let i = Int(candidate >> 32), j = Int(candidate & 0xFFFF_FFFF)
             let a = indexes[i], b = indexes[j]
             guard inputs[a].nik != inputs[b].nik else { continue }
-            let score = NameSimilarity.score(names[i], names[j], words: words)
-            if score >= threshold {
-                found.append(MatchPair(a: min(a, b), b: max(a, b), score: score))
-            }
+            let score = NameSimilarity.score(names[i], names[j], words: context.words)
+            guard score >= context.threshold else { continue }
+            // The expected coincidences and the listing are filled in once the names are counted.
+            found.append(MatchCandidate(
+                pair: MatchPair(a: min(a, b), b: max(a, b), score: score), evidence: MatchEvidence(inputs[a], inputs[b]),
+                coincidences: 0, coincidencesInProvince: nil, listed: false))
         }
     }
 

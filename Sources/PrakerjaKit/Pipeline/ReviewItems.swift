@@ -22,23 +22,28 @@ enum ReviewItems {
         return flags.flatMap { $0 }
     }
 
-    /// `possible_same_person` pairs; `registration_id` is the later of the two.
+    /// `possible_same_person` pairs; `registration_id` is the later of the two. The detail names what,
+    /// besides the name, birth date and gender, the two registrations share (`province`, `kk`,
+    /// `phone`, `email`), which is what the listing rule weighed against the name's commonness.
     static func samePerson(_ regs: [Registration], isDuplicate: [Bool], threshold: Double, jobs: Int) -> [ReviewItem] {
         var inputs: [MatchInput] = []
         var origin: [Int] = []
         for i in regs.indices where !isDuplicate[i] {
             let r = regs[i]
             guard r.nameValid, let birth = r.birthDate, let gender = r.gender else { continue }
-            inputs.append(MatchInput(fullName: r.displayName, birthDay: birth.dayNumber, female: gender == .female, nik: SixteenDigits.format(r.nik)))
+            inputs.append(MatchInput(
+                fullName: r.displayName, birthDay: birth.dayNumber, female: gender == .female, nik: SixteenDigits.format(r.nik),
+                province: r.provinceValid ? r.provinceCode : "", kk: r.kk, phone: r.phone, email: r.email))
             origin.append(i)
         }
-        return SamePersonMatcher.findPairs(in: inputs, threshold: threshold, jobs: jobs).map { pair in
+        return SamePersonMatcher.findCandidates(in: inputs, threshold: threshold, jobs: jobs).filter(\.listed).map { candidate in
+            let pair = candidate.pair
             var a = regs[origin[pair.a]]
             var b = regs[origin[pair.b]]
             if Registration.precedes(b, a) { swap(&a, &b) }
             return ReviewItem(
                 key: ReviewKey(item: ReviewItemKind.samePerson, registrationID: b.registrationID, otherRegistrationID: a.registrationID),
-                score: (pair.score * 1000).rounded() / 1000, detail: "")
+                score: (pair.score * 1000).rounded() / 1000, detail: candidate.evidence.description)
         }
     }
 }
