@@ -23,13 +23,15 @@ struct CardIssuer {
         var cards: [IssuedCard] = []
         cards.reserveCapacity(count)
         var next = base
+        let exists = try FastStatement(db, sql: "SELECT 1 FROM cards WHERE card_number = ?")
         while cards.count < count {
             let need = count - cards.count
             let counters = Array(next..<(next + Int64(need)))
             let generator = self.generator
             let numbers = counters.parallelMap(jobs: jobs) { generator.cardNumber(counter: UInt64($0)) }
-            for (counter, number) in zip(counters, numbers) where try !Store.cardExists(db, number) {
-                cards.append(IssuedCard(number: number, counter: counter))
+            for (counter, number) in zip(counters, numbers) {
+                exists.bind(1, Int64(number))
+                if try exists.fetchInt64() == nil { cards.append(IssuedCard(number: number, counter: counter)) }
             }
             next += Int64(need)
         }

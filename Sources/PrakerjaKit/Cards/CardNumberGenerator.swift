@@ -12,14 +12,22 @@ public struct CardNumberGenerator: @unchecked Sendable {
     static let domain: UInt64 = 900_000_000_000_000
     static let halfBits: UInt64 = 25
     static let halfMask: UInt64 = (1 << 25) - 1
-    let roundKeys: [SymmetricKey]
+    /// Per round, the HMAC-SHA256 states after the inner and outer key pads: HMAC(K, m) =
+    /// H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)), with the two key blocks hashed once instead of per call.
+    let rounds: [(inner: SHA256, outer: SHA256)]
 
     /// Derives one round key per round from the card key.
     public init(key: [UInt8]) {
         let master = SymmetricKey(data: key)
-        roundKeys = (0..<4).map { round in
+        rounds = (0..<4).map { round in
             let mac = HMAC<SHA256>.authenticationCode(for: Array("prakerja-feistel-round-\(round)".utf8), using: master)
-            return SymmetricKey(data: Data(mac))
+            var block = [UInt8](mac)  // 32 bytes, shorter than SHA-256's 64-byte block: zero-padded
+            block += [UInt8](repeating: 0, count: 64 - block.count)
+            var inner = SHA256()
+            inner.update(data: block.map { $0 ^ 0x36 })
+            var outer = SHA256()
+            outer.update(data: block.map { $0 ^ 0x5c })
+            return (inner, outer)
         }
     }
 
@@ -34,12 +42,18 @@ public struct CardNumberGenerator: @unchecked Sendable {
     func permute(_ x: UInt64) -> UInt64 {
         var left = x >> Self.halfBits
         var right = x & Self.halfMask
-        for key in roundKeys {
-            var bytes = [UInt8](repeating: 0, count: 8)
-            for i in 0..<8 { bytes[i] = UInt8(truncatingIfNeeded: right >> (8 * UInt64(i))) }
-            let mac = HMAC<SHA256>.authenticationCode(for: bytes, using: key)
+        for round in rounds {
+            var bytes: (UInt64) = right.littleEndian
+            var innerHash = round.inner
+            withUnsafeBytes(of: &bytes) { innerHash.update(bufferPointer: $0) }
+            let innerDigest = innerHash.finalize()
+            var outerHash = round.outer
+            innerDigest.withUnsafeBytes { outerHash.update(bufferPointer: $0) }
+            let mac = outerHash.finalize()
             var f: UInt64 = 0
-            for (i, b) in mac.prefix(4).enumerated() { f |= UInt64(b) << (8 * UInt64(i)) }
+            mac.withUnsafeBytes { raw in
+                for i in 0..<4 { f |= UInt64(raw[i]) << (8 * UInt64(i)) }
+            }
             (left, right) = (right, left ^ (f & Self.halfMask))
         }
         return (left << Self.halfBits) | right

@@ -58,7 +58,7 @@ public struct Registration: Sendable {
         case let (x?, y?) where x != y: return x < y
         case (nil, _?): return false
         case (_?, nil): return true
-        default: return a.registrationID.utf8.lexicographicallyPrecedes(b.registrationID.utf8)
+        default: return String.bytewiseLess(a.registrationID, b.registrationID)
         }
     }
 }

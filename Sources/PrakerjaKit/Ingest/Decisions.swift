@@ -12,9 +12,9 @@ public struct ReviewKey: Sendable, Hashable, Comparable {
 
     /// By item, registration_id, other_registration_id, in byte order (§7.1 review.csv).
     public static func < (a: ReviewKey, b: ReviewKey) -> Bool {
-        if a.item != b.item { return a.item.utf8.lexicographicallyPrecedes(b.item.utf8) }
-        if a.registrationID != b.registrationID { return a.registrationID.utf8.lexicographicallyPrecedes(b.registrationID.utf8) }
-        return a.otherRegistrationID.utf8.lexicographicallyPrecedes(b.otherRegistrationID.utf8)
+        if a.item != b.item { return String.bytewiseLess(a.item, b.item) }
+        if a.registrationID != b.registrationID { return String.bytewiseLess(a.registrationID, b.registrationID) }
+        return String.bytewiseLess(a.otherRegistrationID, b.otherRegistrationID)
     }
 }
 

@@ -51,7 +51,10 @@ struct Selection {
                     if let p = regs[i].phone { contactSet.insert(p) }
                     if let e = regs[i].email { contactSet.insert(e) }
                 }
-                owners = try Store.contactOwners(db, contacts: contactSet.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, before: wave)
+                let contacts = Array(contactSet)
+                contactSet = []
+                let sorted = ByteOrder.permutation(count: contacts.count, jobs: jobs) { contacts[$0] }.map { contacts[$0] }
+                owners = try Store.contactOwners(db, contacts: sorted, before: wave)
             }
             logger.phase("history")
 
@@ -150,7 +153,8 @@ struct Selection {
         }
         // The registrations are no longer needed: free them before the sort and the store.
         regs = []
-        outcomes.sort { $0.registrationID.utf8.lexicographicallyPrecedes($1.registrationID.utf8) }
+        let unsorted = outcomes
+        outcomes = ByteOrder.permutation(count: unsorted.count, jobs: jobs) { unsorted[$0].registrationID }.map { unsorted[$0] }
         let poolHash = Lottery.poolHash(pool.map { ($0.tier, $0.key) })
         return Output(outcomes: outcomes, reviewItems: items, claims: claims, issued: issued, poolSHA256: poolHash, places: places, warnings: warnings)
     }

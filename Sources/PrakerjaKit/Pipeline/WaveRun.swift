@@ -108,7 +108,7 @@ public enum WaveRun {
                 db, command: "run \(wave)", startedAt: startedAt, inputs: inputs, configSHA256: loaded.configSHA256,
                 counts: ["rows": rowsRead, "outcomes": result.outcomes.count, "rejected": result.rejected.count, "lulus": lulus, "gagal": result.outcomes.count - lulus],
                 result: "selected")
-            let reports = try WaveReportWriter.stage(result, outDir: context.outDir, startedAt: startedAt)
+            let reports = try WaveReportWriter.stage(result, outDir: context.outDir, startedAt: startedAt, jobs: context.jobs)
             staged = reports.files
             for w in reports.warnings { context.logger.warning("wave \(wave): \(w)") }
             phases.phase("reports")

@@ -4,18 +4,28 @@ import Foundation
 enum WaveReports {
     static let outcomeColumns = ["registration_id", "nik_masked", "full_name", "province_code", "status", "reason", "reasons", "detail", "tier", "lottery_rank", "card_masked"]
 
-    static func outcomes(_ result: WaveResult) -> [UInt8] {
-        var w = CSVWriter()
-        w.writeRow(outcomeColumns)
-        for o in result.outcomes {
-            w.writeRow([
-                Cell.safe(o.registrationID), SixteenDigits.maskNIK(o.nik), Cell.safe(o.fullName), Cell.safe(o.provinceCode),
-                o.status, o.reason?.name ?? "", o.reasonsText, Cell.safe(o.detail),
-                o.tier.map(String.init) ?? "", o.lotteryRank.map(String.init) ?? "",
-                o.card.map(SixteenDigits.maskCard) ?? "",
-            ])
+    static func outcomes(_ result: WaveResult, jobs: Int = 1) -> [UInt8] {
+        var header = CSVWriter()
+        header.writeRow(outcomeColumns)
+        // Rows are formatted in chunks on every core and joined in order.
+        let rows = result.outcomes
+        let chunkCount = max(1, min(jobs * 4, rows.count / 10_000))
+        let chunks: [[UInt8]] = (0..<chunkCount).parallelMap(jobs: chunkCount > 1 ? jobs : 1) { c in
+            var w = CSVWriter()
+            for o in rows[(rows.count * c / chunkCount)..<(rows.count * (c + 1) / chunkCount)] {
+                w.writeRow([
+                    Cell.safe(o.registrationID), SixteenDigits.maskNIK(o.nik), Cell.safe(o.fullName), Cell.safe(o.provinceCode),
+                    o.status, o.reason?.name ?? "", o.reasonsText, Cell.safe(o.detail),
+                    o.tier.map(String.init) ?? "", o.lotteryRank.map(String.init) ?? "",
+                    o.card.map(SixteenDigits.maskCard) ?? "",
+                ])
+            }
+            return w.bytes
         }
-        return w.bytes
+        var bytes = header.bytes
+        bytes.reserveCapacity(bytes.count + chunks.reduce(0) { $0 + $1.count })
+        for chunk in chunks { bytes += chunk }
+        return bytes
     }
 
     static func rejectedRows(_ rows: [RejectedRow]) -> [UInt8] {

@@ -89,7 +89,7 @@ extension Store {
         // Sorted by key, so the B-tree is written front to back instead of at random pages.
         let claim = try FastStatement(db, sql: "INSERT OR IGNORE INTO contacts(contact, nik, wave) VALUES (?, ?, ?)")
         claim.bind(3, wave)
-        for c in claims.sorted(by: { $0.contact.utf8.lexicographicallyPrecedes($1.contact.utf8) }) {
+        for c in ByteOrder.permutation(count: claims.count, jobs: 2, { claims[$0].contact }).map({ claims[$0] }) {
             claim.bind(1, c.contact)
             claim.bind(2, Int64(c.nik))
             try claim.execute()
@@ -145,7 +145,7 @@ extension Store {
                 card: card.map { UInt64($0) }, registrationDay: day.map { Int32($0) }, phone: row["phone"], email: row["email"]))
         }
         // SQLite's default collation is binary, so ORDER BY matches byte order; sort again to be sure.
-        outcomes.sort { $0.registrationID.utf8.lexicographicallyPrecedes($1.registrationID.utf8) }
+        outcomes.sort { String.bytewiseLess($0.registrationID, $1.registrationID) }
         let rejected = try Row.fetchAll(db, sql: "SELECT file, line, reason, detail FROM rejected_rows WHERE wave = ? ORDER BY seq", arguments: [wave]).map { row in
             RejectedRow(file: row[0], line: row[1], reason: RejectReason(name: row[2]) ?? .malformedCSV, detail: row[3])
         }
