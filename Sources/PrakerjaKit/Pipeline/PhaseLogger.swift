@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 
 /// Logs the wall-clock time of each stage (ingest, checks, matching, draw, store, reports).
@@ -14,7 +15,7 @@ final class PhaseLogger: @unchecked Sendable {
         last = start
     }
 
-    /// Logs the time since the previous phase at debug level... at info when asked with --log-format json.
+    /// Logs the time since the previous phase, and the resident memory, at debug level (shown by --log-format json).
     func phase(_ name: String, rows: Int? = nil) {
         let t = Progress.now()
         var metadata: Logger.Metadata = [
@@ -22,7 +23,25 @@ final class PhaseLogger: @unchecked Sendable {
             "total_seconds": .string(String(format: "%.3f", t - start)),
         ]
         if let rows { metadata["rows"] = .string(String(rows)) }
+        if let rss = Self.residentMegabytes() { metadata["rss_mb"] = .string(String(rss)) }
         logger.debug("\(command): \(name) done", metadata: metadata)
         last = t
+    }
+
+    /// Current and peak resident memory in MB, from /proc (nil elsewhere).
+    static func residentMegabytes() -> String? {
+        // /proc files report a size of 0, so read them with stdio rather than Foundation.
+        guard let file = fopen("/proc/self/status", "r") else { return nil }
+        defer { fclose(file) }
+        var current = "", peak = ""
+        var buffer = [CChar](repeating: 0, count: 256)
+        while fgets(&buffer, Int32(buffer.count), file) != nil {
+            let line = String(cString: buffer)
+            let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+            guard parts.count >= 2, let kb = Int(parts[1]) else { continue }
+            if parts[0] == "VmRSS:" { current = String(kb / 1024) }
+            if parts[0] == "VmHWM:" { peak = String(kb / 1024) }
+        }
+        return current.isEmpty ? nil : "\(current) (peak \(peak))"
     }
 }
