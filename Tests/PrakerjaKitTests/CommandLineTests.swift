@@ -5,36 +5,10 @@ import Testing
 
 /// Runs the built `prakerja` binary: stdout, stderr and exit codes as an operator sees them.
 @Suite struct CommandLineTests {
-    struct Result { var status: Int32; var stdout: String; var stderr: String }
+    static var binary: String? { CLI.binary }
 
-    static var binary: String? {
-        let dir = (ProcessInfo.processInfo.arguments[0] as NSString).deletingLastPathComponent
-        for candidate in [dir + "/prakerja", dir + "/../prakerja", dir + "/../../prakerja"] where FileManager.default.isExecutableFile(atPath: candidate) {
-            return candidate
-        }
-        return nil
-    }
-
-    func run(_ args: [String], in dir: String, env extra: [String: String] = ["PRAKERJA_CARD_KEY": "cli-test"]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.binary, "prakerja binary not built"))
-        process.arguments = args
-        process.currentDirectoryURL = URL(fileURLWithPath: dir)
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "PRAKERJA_DB")
-        env.removeValue(forKey: "PRAKERJA_OUT")
-        env.removeValue(forKey: "PRAKERJA_CARD_KEY")
-        for (k, v) in extra { env[k] = v }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    func run(_ args: [String], in dir: String, env: [String: String] = ["PRAKERJA_CARD_KEY": "cli-test"]) throws -> CLI.Result {
+        try CLI.run(args, in: dir, env: env)
     }
 
     @Test(.enabled(if: binary != nil)) func runPrintsTheAccountingAndWritesDefaults() throws {

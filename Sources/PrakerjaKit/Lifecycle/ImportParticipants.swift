@@ -29,13 +29,8 @@ public enum ImportParticipants {
             throw PrakerjaError.missingInput("\(f): no such file")
         }
         let files = rawFiles.sorted { ($0 as NSString).lastPathComponent.utf8.lexicographicallyPrecedes(($1 as NSString).lastPathComponent.utf8) }
-        let store = try Store.openForWriting(path: context.dbPath)
-        defer { store.close() }
-        do {
-            return try run(files: files, store: store, context: context)
-        } catch {
-            store.discardIfCreated()
-            throw error
+        return try Store.command(path: context.dbPath) { store in
+            try run(files: files, store: store, context: context)
         }
     }
 

@@ -43,13 +43,8 @@ public enum Publish {
     /// Publishes in its own command (opens the database, one transaction). `on` is the notice date;
     /// nil means the wave's `announce`.
     public static func run(wave: Int, on notice: CivilDate?, context: CommandContext) throws -> Summary {
-        let store = try Store.openForWriting(path: context.dbPath)
-        defer { store.close() }
-        do {
-            return try run(wave: wave, on: notice, store: store, context: context)
-        } catch {
-            store.discardIfCreated()
-            throw error
+        return try Store.command(path: context.dbPath) { store in
+            try run(wave: wave, on: notice, store: store, context: context)
         }
     }
 

@@ -47,13 +47,8 @@ public enum Purchases {
                 throw PrakerjaError.missingInput("\(f): no such file")
             }
         }
-        let store = try Store.openForWriting(path: context.dbPath)
-        defer { store.close() }
-        do {
-            return try run(files: files, store: store, context: context, nightly: false)
-        } catch {
-            store.discardIfCreated()
-            throw error
+        return try Store.command(path: context.dbPath) { store in
+            try run(files: files, store: store, context: context, nightly: false)
         }
     }
 

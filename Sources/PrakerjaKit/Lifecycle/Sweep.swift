@@ -31,13 +31,8 @@ public enum Sweep {
     /// Sweeps in its own command (opens the database, one transaction). `asOf` is a WIB date; the
     /// command line passes today.
     public static func run(asOf: CivilDate, context: CommandContext) throws -> Summary {
-        let store = try Store.openForWriting(path: context.dbPath)
-        defer { store.close() }
-        do {
-            return try run(asOf: asOf, store: store, context: context)
-        } catch {
-            store.discardIfCreated()
-            throw error
+        return try Store.command(path: context.dbPath) { store in
+            try run(asOf: asOf, store: store, context: context)
         }
     }
 

@@ -32,13 +32,8 @@ public enum WaveRun {
     /// Runs the wave in its own command (opens the database, one transaction).
     public static func run(waveDir: String, context: CommandContext) throws -> Summary {
         let loaded = try WaveInputs.loadConfig(waveDir: waveDir)
-        let store = try Store.openForWriting(path: context.dbPath)
-        defer { store.close() }
-        do {
-            return try run(loaded, store: store, context: context)
-        } catch {
-            store.discardIfCreated()
-            throw error
+        return try Store.command(path: context.dbPath) { store in
+            try run(loaded, store: store, context: context)
         }
     }
 

@@ -46,6 +46,19 @@ public final class Store {
         }
     }
 
+    /// Runs one writing command on the database at `path`: opens it, and when the command fails on a
+    /// database it created, leaves no database file behind (§9).
+    static func command<T>(path: String, _ body: (Store) throws -> T) throws -> T {
+        let store = try openForWriting(path: path)
+        defer { store.close() }
+        do {
+            return try body(store)
+        } catch {
+            store.discardIfCreated()
+            throw error
+        }
+    }
+
     /// Opens an existing database read-only; a missing database is 66.
     public static func openForReading(path: String) throws -> Store {
         guard FileManager.default.fileExists(atPath: path) else {

@@ -89,21 +89,7 @@ public enum PersonName {
             if !needsCollapse {
                 return Text.isWhole(buf, of: s) ? s : Text.string(buf)
             }
-            return String(unsafeUninitializedCapacity: buf.count) { out in
-                var n = 0
-                var previousSpace = false
-                for b in buf {
-                    if b == 0x20 {
-                        if previousSpace { continue }
-                        previousSpace = true
-                    } else {
-                        previousSpace = false
-                    }
-                    out[n] = b
-                    n += 1
-                }
-                return n
-            }
+            return Text.collapsed(buf)
         }
     }
 }

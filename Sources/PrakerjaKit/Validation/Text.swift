@@ -45,22 +45,25 @@ public enum Text {
             return false
         }
         if !needs { return s }
-        return s.withUTF8 { buf in
-            String(unsafeUninitializedCapacity: buf.count) { out in
-                var n = 0
-                var previousSpace = false
-                for b in buf {
-                    if b == 0x20 {
-                        if previousSpace { continue }
-                        previousSpace = true
-                    } else {
-                        previousSpace = false
-                    }
-                    out[n] = b
-                    n += 1
+        return s.withUTF8 { collapsed($0) }
+    }
+
+    /// The bytes with every run of spaces (0x20) reduced to one, as a String.
+    static func collapsed(_ buf: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: buf.count) { out in
+            var n = 0
+            var previousSpace = false
+            for b in buf {
+                if b == 0x20 {
+                    if previousSpace { continue }
+                    previousSpace = true
+                } else {
+                    previousSpace = false
                 }
-                return n
+                out[n] = b
+                n += 1
             }
+            return n
         }
     }
 
