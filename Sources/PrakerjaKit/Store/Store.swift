@@ -150,9 +150,19 @@ enum WriterLock {
         unlink(dbPath + suffix)
     }
 
+    /// Whether the process named in a side file ("… (pid P) …") still runs: a writer killed with
+    /// `kill -9` leaves its file behind, and another SQLite client may hold the lock now.
+    static func isAlive(_ text: String) -> Bool {
+        guard let start = text.range(of: "(pid "), let end = text[start.upperBound...].firstIndex(of: ")"),
+            let pid = Int32(text[start.upperBound..<end])
+        else { return false }
+        return kill(pid, 0) == 0 || errno == EPERM
+    }
+
     static func busyError(dbPath: String) -> PrakerjaError {
         if let data = FileManager.default.contents(atPath: dbPath + suffix),
-            let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty
+            let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty,
+            isAlive(text)
         {
             return .busy("database busy: \(text)")
         }
