@@ -36,6 +36,8 @@ public enum ImportParticipants {
 
     static func run(files: [String], store: Store, context: CommandContext) throws -> Summary {
         let startedAt = Clock.isoNow()
+        let progress = Progress(label: "importing participants:", enabled: !context.quiet)
+        defer { progress.finish() }
         return try store.write(command: "prakerja import-participants") { db in
             var summary = Summary(files: files.count, skipped: [], participants: 0)
             var inputs: [InputFile] = []
@@ -71,6 +73,7 @@ public enum ImportParticipants {
                     let batch = try reader.nextBatch(max: 65_536)
                     if batch.isEmpty { break }
                     let parsed = batch.parallelMap(jobs: context.jobs) { parse($0, idx: idx, display: display) }
+                    progress.advance(by: batch.count)
                     for p in parsed {
                         let row: Row
                         switch p {
