@@ -15,7 +15,8 @@ struct Prakerja: ParsableCommand {
         version: PrakerjaKit.version,
         subcommands: [
             RunCommand.self, ImportParticipantsCommand.self,
-            PublishCommand.self, PurchasesCommand.self, SweepCommand.self, NightlyCommand.self, HistoryCommand.self, VerifyCommand.self, RunsCommand.self,
+            PublishCommand.self, PurchasesCommand.self, SweepCommand.self, NightlyCommand.self, HistoryCommand.self, VerifyCommand.self,
+            RunsCommand.self,
         ]
     )
 }
@@ -26,7 +27,9 @@ struct CommonOptions: ParsableArguments {
     var db: String?
     @Option(help: "Output folder (default: $PRAKERJA_OUT, else out).")
     var out: String?
-    @Option(name: .customLong("card-key-file"), help: "File holding the card-number key (default: $PRAKERJA_CARD_KEY, else a key kept in the database).")
+    @Option(
+        name: .customLong("card-key-file"),
+        help: "File holding the card-number key (default: $PRAKERJA_CARD_KEY, else a key kept in the database).")
     var cardKeyFile: String?
     @Option(help: "Worker threads (default: all cores).")
     var jobs: Int?
@@ -65,7 +68,8 @@ func perform(_ options: CommonOptions, _ body: (CommandContext) throws -> String
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "run", abstract: "Ingest, check, draw, store and report one wave (before it is published, a rerun replaces its results).")
+        commandName: "run",
+        abstract: "Ingest, check, draw, store and report one wave (before it is published, a rerun replaces its results).")
     @Argument(help: "The wave folder, e.g. DATA_DIR/waves/22.")
     var waveDir: String
     @OptionGroup var options: CommonOptions

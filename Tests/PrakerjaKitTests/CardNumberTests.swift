@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PrakerjaKit
 
 /// Card numbers (§6.5): 16 digits, no leading zero, Luhn-valid, a keyed permutation of the counter.

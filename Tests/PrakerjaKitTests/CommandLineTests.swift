@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import PrakerjaKit
 
 /// Runs the built `prakerja` binary: stdout, stderr and exit codes as an operator sees them.
@@ -40,7 +41,8 @@ import Testing
         wave.wave = 3
         wave.rows = [WaveBuilder.row("A", nik: "3201014101900001")]
         let dir = try wave.write(in: env)
-        try "wave = 4\nopens = 2021-10-25\ncloses = 2021-10-27\nannounce = 2021-11-01\nseed = \"s\"\nquota = 1\n".write(toFile: dir + "/wave.toml", atomically: true, encoding: .utf8)
+        try "wave = 4\nopens = 2021-10-25\ncloses = 2021-10-27\nannounce = 2021-11-01\nseed = \"s\"\nquota = 1\n".write(
+            toFile: dir + "/wave.toml", atomically: true, encoding: .utf8)
         let config = try run(["run", dir], in: env.root)
         #expect(config.status == 78)
         #expect(config.stderr.contains("wave.toml: wave:"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PrakerjaKit
 
 /// The public conformance pack: legacy participants and one wave with the outcomes, rejected rows
@@ -28,7 +29,9 @@ import Testing
         let expectedRejected = TestCSV.parse(try String(contentsOfFile: pack + "/expected/waves/4/rejected_rows.csv", encoding: .utf8))
             .map { "\($0["file"]!),\($0["line"]!),\($0["reason"]!)" }
         #expect(rejected == expectedRejected)
-        let flags = try env.csv("waves/4/review.csv").filter { $0["item"]!.hasPrefix("nik_") }.map { "\($0["item"]!),\($0["registration_id"]!)" }
+        let flags = try env.csv("waves/4/review.csv").filter { $0["item"]!.hasPrefix("nik_") }.map {
+            "\($0["item"]!),\($0["registration_id"]!)"
+        }
         let expectedFlags = TestCSV.parse(try String(contentsOfFile: pack + "/expected/waves/4/review-nik-flags.csv", encoding: .utf8))
             .map { "\($0["item"]!),\($0["registration_id"]!)" }
         #expect(flags.sorted() == expectedFlags.sorted())

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PrakerjaKit
 
 /// The whole story of SampleData/ (import, two waves, purchases, sweeps) against checked-in
@@ -7,7 +8,8 @@ import Testing
 /// (feeds, sweeps, purchase rejections) by its SHA-256. Regenerate after an intended change with
 /// `PRAKERJA_UPDATE_GOLDEN=1 swift test --filter GoldenFileTests`, and read the diff before committing.
 @Suite struct GoldenFileTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
     static let golden = repository + "/Tests/PrakerjaKitTests/Fixtures/golden"
     static let fullFiles: Set<String> = [
         "waves/4/outcomes.csv", "waves/4/rejected_rows.csv", "waves/4/review.csv", "waves/4/summary.csv", "waves/4/fairness.csv",
@@ -20,7 +22,9 @@ import Testing
         var files: [String] = []
         while let f = e?.nextObject() as? String {
             var d: ObjCBool = false
-            if FileManager.default.fileExists(atPath: out + "/" + f, isDirectory: &d), !d.boolValue, !f.hasSuffix("manifest.json") { files.append(f) }
+            if FileManager.default.fileExists(atPath: out + "/" + f, isDirectory: &d), !d.boolValue, !f.hasSuffix("manifest.json") {
+                files.append(f)
+            }
         }
         return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
@@ -42,7 +46,8 @@ import Testing
             guard Self.fullFiles.contains(file) else { continue }
             let goldenPath = Self.golden + "/" + file
             if update {
-                try FileManager.default.createDirectory(atPath: (goldenPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    atPath: (goldenPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try bytes.write(to: URL(fileURLWithPath: goldenPath))
                 continue
             }
@@ -52,7 +57,9 @@ import Testing
                 let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
                 let g = got.split(separator: "\n", omittingEmptySubsequences: false)
                 let line = (0..<min(e.count, g.count)).first { e[$0] != g[$0] } ?? min(e.count, g.count)
-                Issue.record("\(file) differs from the golden file at line \(line + 1):\n- \(line < e.count ? e[line] : "<end>")\n+ \(line < g.count ? g[line] : "<end>")")
+                Issue.record(
+                    "\(file) differs from the golden file at line \(line + 1):\n- \(line < e.count ? e[line] : "<end>")\n+ \(line < g.count ? g[line] : "<end>")"
+                )
             }
         }
         let manifest = hashes.joined(separator: "\n") + "\n"

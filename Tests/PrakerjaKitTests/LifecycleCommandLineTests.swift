@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PrakerjaKit
 
 /// The lifecycle commands through the built binary: stdout, stderr, exit codes.
@@ -21,7 +22,9 @@ import Testing
 
         let nightly = try run(["nightly", "data", "--as-of", "2021-11-02"], in: root)
         #expect(nightly.status == 0, "\(nightly.stderr)")
-        #expect(nightly.stdout == "nightly 2021-11-02: due 2021-10-28..2021-11-02 (6 days); ran wave 7; published wave 7; 0 Dicabut (hangus Rp0)\n")
+        #expect(
+            nightly.stdout
+                == "nightly 2021-11-02: due 2021-10-28..2021-11-02 (6 days); ran wave 7; published wave 7; 0 Dicabut (hangus Rp0)\n")
         let quiet = try run(["nightly", "data", "--as-of", "2021-11-02", "--quiet"], in: root)
         #expect(quiet.status == 0 && quiet.stdout.isEmpty && quiet.stderr.isEmpty)
 
@@ -41,7 +44,8 @@ import Testing
 
         #expect(try run(["verify", "--wave", "7"], in: root).status == 0)
         let outcomes = root + "/out/waves/7/outcomes.csv"
-        try (try String(contentsOfFile: outcomes, encoding: .utf8) + "X,,,,,,,,,,\n").write(toFile: outcomes, atomically: true, encoding: .utf8)
+        try (try String(contentsOfFile: outcomes, encoding: .utf8) + "X,,,,,,,,,,\n").write(
+            toFile: outcomes, atomically: true, encoding: .utf8)
         let tampered = try run(["verify", "--wave", "7"], in: root)
         #expect(tampered.status == 65)
         #expect(tampered.stdout.hasPrefix("outcomes.csv: SHA-256 ") && tampered.stdout.split(separator: "\n").count == 1)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import PrakerjaKit
 
 /// `nightly` (§8): catch-up equivalence, idempotency, failures.
@@ -39,15 +40,16 @@ import Testing
         let four = try Lifecycle.cards(probe.outDir, wave: 4).sorted { $0.key < $1.key }.map(\.value)
         let five = try Lifecycle.cards(probe.outDir, wave: 5)
         let legacyDicabut = "7717429247411663"  // card of 3205025203002078 in participants.csv
-        try env.write(Lifecycle.purchases([
-            "P1,Tokopedia,\(four[0]),T,2021-09-13T00:00:00,1000000",
-            "P2,Pintaria,\(four[1]),T,2021-10-12T23:59:59,600000",
-            "P3,Pintaria,\(four[1]),T,2021-10-12T16:59:59Z,500000",  // same instant: order id decides, insufficient
-            "P4,Pintaria,\(four[2]),T,2021-10-13T00:00:00,100000",  // late
-            "P5,Bukalapak,\(legacyDicabut),T,2021-03-20T09:00:00,150000",  // on time for legacy wave 1: reinstates
-            "P6,Kariermu,\(five[Lifecycle.nik(801)]!),T,2021-10-25T08:00:00,200000",  // pending until wave 5 is published
-            "P7,Kariermu,\(Lifecycle.luhn("999999999999999")),T,2021-10-25T08:00:00,200000",  // never known
-        ]), to: "lifecycle/purchases/2021-10.csv")
+        try env.write(
+            Lifecycle.purchases([
+                "P1,Tokopedia,\(four[0]),T,2021-09-13T00:00:00,1000000",
+                "P2,Pintaria,\(four[1]),T,2021-10-12T23:59:59,600000",
+                "P3,Pintaria,\(four[1]),T,2021-10-12T16:59:59Z,500000",  // same instant: order id decides, insufficient
+                "P4,Pintaria,\(four[2]),T,2021-10-13T00:00:00,100000",  // late
+                "P5,Bukalapak,\(legacyDicabut),T,2021-03-20T09:00:00,150000",  // on time for legacy wave 1: reinstates
+                "P6,Kariermu,\(five[Lifecycle.nik(801)]!),T,2021-10-25T08:00:00,200000",  // pending until wave 5 is published
+                "P7,Kariermu,\(Lifecycle.luhn("999999999999999")),T,2021-10-25T08:00:00,200000",  // never known
+            ]), to: "lifecycle/purchases/2021-10.csv")
 
         let once = try deployment(env, "once", data: data)
         let summary = try Nightly.run(dataDir: data, asOf: end, context: once)
@@ -78,7 +80,10 @@ import Testing
         let fiveOutcomes = try TestCSV.parse(String(decoding: outA["waves/5/outcomes.csv"]!, as: UTF8.self))
         #expect(fiveOutcomes.first { $0["registration_id"] == "V9" }?["reason"] == "already_participant")
         let rejected = String(decoding: outA["purchases/2021-10.rejected.csv"]!, as: UTF8.self)
-        #expect(rejected == "line,reason,detail\n4,insufficient_funds,remaining 400000\n5,after_deadline,deadline 2021-10-12\n8,unknown_card,pending\n")
+        #expect(
+            rejected
+                == "line,reason,detail\n4,insufficient_funds,remaining 400000\n5,after_deadline,deadline 2021-10-12\n8,unknown_card,pending\n"
+        )
 
         // Running it again changes nothing.
         let ledger = try Lifecycle.ledgerCount(once.dbPath)
@@ -91,7 +96,8 @@ import Testing
     @Test func nightlyStopsAtTheFirstFailureAndKeepsWhatWasCommitted() throws {
         let env = try TestEnvironment()
         _ = try Lifecycle.smallWave(3).write(in: env)
-        try env.write("""
+        try env.write(
+            """
             wave = 8
             opens = 2021-11-25
             closes = 2021-11-27
@@ -129,7 +135,8 @@ import Testing
         _ = try Nightly.run(dataDir: env.root + "/data", asOf: Lifecycle.date("2021-10-28"), context: context)
         #expect(try Lifecycle.snapshot(env.dbPath)["waves"]![0].contains("selected"))
         // A reviewer rejects R02 (possible mismatch items are not needed: an unknown item is a warning).
-        try env.write("item,registration_id,other_registration_id,decision\nnik_gender_mismatch,R02,,reject\n", to: "data/waves/7/decisions/r.csv")
+        try env.write(
+            "item,registration_id,other_registration_id,decision\nnik_gender_mismatch,R02,,reject\n", to: "data/waves/7/decisions/r.csv")
         let s = try Nightly.run(dataDir: env.root + "/data", asOf: Lifecycle.date("2021-10-29"), context: context)
         #expect(s.ran == [7])
         let quiet = try Nightly.run(dataDir: env.root + "/data", asOf: Lifecycle.date("2021-10-30"), context: context)
@@ -148,7 +155,9 @@ import Testing
 
     @Test func aMissingDataFolderIs66() {
         let env = try! TestEnvironment()
-        let error = #expect(throws: PrakerjaError.self) { try Nightly.run(dataDir: env.root + "/nothing", asOf: Lifecycle.date("2021-10-01"), context: env.context()) }
+        let error = #expect(throws: PrakerjaError.self) {
+            try Nightly.run(dataDir: env.root + "/nothing", asOf: Lifecycle.date("2021-10-01"), context: env.context())
+        }
         #expect(error?.exitCode == 66)
     }
 }

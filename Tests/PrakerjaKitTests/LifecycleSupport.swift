@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Logging
+
 @testable import PrakerjaKit
 
 /// Helpers of the lifecycle tests: small waves, card look-ups, database and output snapshots.
@@ -56,10 +57,16 @@ enum Lifecycle {
 
     /// The tables that make up the programme's state, without the columns that hold wall-clock times.
     static let comparedTables: [(String, String)] = [
-        ("waves", "wave, state, config_sha256, seed, closes, announce, notice_date, purchase_days, training_fund, card_base, inputs, manifest, import_epoch"),
+        (
+            "waves",
+            "wave, state, config_sha256, seed, closes, announce, notice_date, purchase_days, training_fund, card_base, inputs, manifest, import_epoch"
+        ),
         ("outcomes", "*"), ("rejected_rows", "*"), ("cards", "*"), ("participants", "*"), ("contacts", "*"), ("review_items", "*"),
         ("decisions", "*"), ("exclusions_used", "*"), ("outbox", "*"), ("events", "*"),
-        ("purchases", "file, line, platform, order_id, holds_order, card_number, training_id, purchased_at, purchased_at_text, amount, state, reason, detail, nik"),
+        (
+            "purchases",
+            "file, line, platform, order_id, holds_order, card_number, training_id, purchased_at, purchased_at_text, amount, state, reason, detail, nik"
+        ),
         ("sweeps", "as_of, revoked"), ("meta", "*"), ("imported_files", "sha256, kind, rows, name"),
     ]
 

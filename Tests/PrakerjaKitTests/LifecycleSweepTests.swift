@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PrakerjaKit
 
 /// `sweep` (§8, §7.4) and `history` edge cases.
@@ -7,7 +8,8 @@ import Testing
     @Test func sweepIsIdempotentAndSparesBuyersAndImportedParticipants() throws {
         let env = try TestEnvironment()
         let context = env.context()
-        try env.write("""
+        try env.write(
+            """
             nik,kk,wave,status,card_number,notice_date,phone,email
             \(Lifecycle.nik(700)),\(Lifecycle.kk(700)),1,Lulus,\(Lifecycle.luhn("400000000000001")),2021-03-01,,
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PrakerjaKit
 
 /// The whole lifecycle on the conformance wave, and `publish` (§8, §7.1 feeds).
@@ -23,8 +24,14 @@ import Testing
         let dashboard = try env.csv("waves/4/feeds/dashboard.csv")
         #expect(dashboard.count == outcomes.filter { $0["reason"] != "duplicate_registration" }.count)
         #expect(dashboard.map { $0["nik"]! } == dashboard.map { $0["nik"]! }.sorted())
-        #expect(dashboard.filter { $0["status"] == "Lulus" }.allSatisfy { $0["purchase_deadline"] == "2021-10-12" && $0["card_number"]!.count == 16 })
-        #expect(dashboard.filter { $0["status"] == "Gagal" }.allSatisfy { $0["purchase_deadline"] == "" && $0["card_number"] == "" && $0["reason"] != "" })
+        #expect(
+            dashboard.filter { $0["status"] == "Lulus" }.allSatisfy {
+                $0["purchase_deadline"] == "2021-10-12" && $0["card_number"]!.count == 16
+            })
+        #expect(
+            dashboard.filter { $0["status"] == "Gagal" }.allSatisfy {
+                $0["purchase_deadline"] == "" && $0["card_number"] == "" && $0["reason"] != ""
+            })
         let notifications = try env.csv("waves/4/feeds/notifications.csv")
         #expect(notifications.count == 2 * lulus.count)
         #expect(published.notifications == 2 * lulus.count)
@@ -43,11 +50,12 @@ import Testing
         // Purchases: A spends the whole fund on time, B tries to overspend, C buys nothing.
         let niks = cards.keys.sorted()
         let (a, b, c) = (niks[0], niks[1], niks[2])
-        try env.write(Lifecycle.purchases([
-            "A-1,Tokopedia,\(cards[a]!),TR-1,2021-09-20T10:00:00,1000000",
-            "B-1,Pintaria,\(cards[b]!),TR-2,2021-09-21T10:00:00,400000",
-            "B-2,Pintaria,\(cards[b]!),TR-3,2021-09-22T10:00:00,700000",
-        ]), to: "lifecycle/purchases/day-1.csv")
+        try env.write(
+            Lifecycle.purchases([
+                "A-1,Tokopedia,\(cards[a]!),TR-1,2021-09-20T10:00:00,1000000",
+                "B-1,Pintaria,\(cards[b]!),TR-2,2021-09-21T10:00:00,400000",
+                "B-2,Pintaria,\(cards[b]!),TR-3,2021-09-22T10:00:00,700000",
+            ]), to: "lifecycle/purchases/day-1.csv")
         let bought = try Purchases.run(files: [data + "/purchases/day-1.csv"], context: context)
         #expect(bought.judged.accepted == 2 && bought.judged.rejected == 1)
         #expect(try env.read("purchases/day-1.rejected.csv") == "line,reason,detail\n4,insufficient_funds,remaining 600000\n")
@@ -61,10 +69,14 @@ import Testing
         let masked = try env.read("sweeps/2021-10-13/revocations.csv")
         #expect(masked.hasPrefix("nik_masked,wave,card_masked,deadline,hangus\n"))
         #expect(!masked.contains(c) && !masked.contains(cards[c]!))
-        #expect(masked.contains(SixteenDigits.maskNIK(UInt64(c)!) + ",4," + SixteenDigits.maskCard(UInt64(cards[c]!)!) + ",2021-10-12,1000000"))
+        #expect(
+            masked.contains(SixteenDigits.maskNIK(UInt64(c)!) + ",4," + SixteenDigits.maskCard(UInt64(cards[c]!)!) + ",2021-10-12,1000000"))
         let dicabutMessages = try env.csv("sweeps/2021-10-13/feeds/notifications.csv")
         #expect(dicabutMessages.count == 2 * sweep.revoked)
-        #expect(dicabutMessages.allSatisfy { $0["template"] == "dicabut" && $0["notification_id"] == "4-\($0["nik"]!)-dicabut-\($0["channel"]!)" })
+        #expect(
+            dicabutMessages.allSatisfy {
+                $0["template"] == "dicabut" && $0["notification_id"] == "4-\($0["nik"]!)-dicabut-\($0["channel"]!)"
+            })
         for feed in ["revocations.csv", "notifications.csv"] {
             #expect(try Lifecycle.mode(env.outDir + "/sweeps/2021-10-13/feeds/" + feed) == 0o600)
         }
@@ -77,7 +89,8 @@ import Testing
         #expect(history[0].cardMasked == SixteenDigits.maskCard(UInt64(cards[c]!)!))
         #expect(!History.json(history).contains(cards[c]!) && !History.text(history, nik: c).contains(cards[c]!))
         let historyB = try History.run(nik: b, context: context)
-        #expect(historyB[0].status == "Lulus" && historyB[0].spent == 400_000 && historyB[0].purchases.map(\.state) == ["accepted", "rejected"])
+        #expect(
+            historyB[0].status == "Lulus" && historyB[0].spent == 400_000 && historyB[0].purchases.map(\.state) == ["accepted", "rejected"])
 
         // Wave 5 sees wave 4: C is revoked, A already a participant, recycled places come from wave 4.
         var five = WaveBuilder()
@@ -164,7 +177,8 @@ import Testing
         let env = try TestEnvironment()
         let context = env.context()
         _ = try WaveRun.run(waveDir: try Lifecycle.smallWave(2).write(in: env), context: context)
-        try env.write("""
+        try env.write(
+            """
             nik,kk,wave,status,card_number,notice_date,phone,email
             \(Lifecycle.nik(500)),\(Lifecycle.kk(500)),1,Lulus,\(Lifecycle.luhn("400000000000001")),2021-03-01,,
 

@@ -86,7 +86,10 @@ import Testing
     }
 
     @Test func muhammadGrammarCoversTheVariants() {
-        for spelling in ["MUHAMMAD", "MUHAMAD", "MOHAMAD", "MOHAMMAD", "MUHAMMED", "MOHAMMED", "MUHAMED", "MOHAMED", "MOKHAMMAD", "MOKHAMAD", "MUKHAMMAD"] {
+        for spelling in [
+            "MUHAMMAD", "MUHAMAD", "MOHAMAD", "MOHAMMAD", "MUHAMMED", "MOHAMMED", "MUHAMED", "MOHAMED", "MOKHAMMAD", "MOKHAMAD",
+            "MUKHAMMAD",
+        ] {
             #expect(NameFolding.isMuhammadSpelling(Array(spelling.unicodeScalars)), "\(spelling)")
         }
         for other in ["MAHMUD", "MUHAIMIN", "MUHAMMADI", "HAMMAD", "MUAMAR"] {

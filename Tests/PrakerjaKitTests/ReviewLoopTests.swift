@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PrakerjaKit
 
 /// The review loop (§7.2, §7.3): review items, decisions read from `decisions/`, kept across
@@ -55,7 +56,9 @@ import Testing
         try FileManager.default.removeItem(atPath: dir + "/decisions/review-1.csv")
         _ = try WaveRun.run(waveDir: dir, context: env.context())
         #expect(try env.csv("waves/7/outcomes.csv").first { $0["registration_id"] == "A2" }?["reason"] == "rejected_by_review")
-        try env.write("item,registration_id,other_registration_id,decision\npossible_same_person,A2,A1,ACCEPT\n", to: "data/waves/7/decisions/review-2.csv")
+        try env.write(
+            "item,registration_id,other_registration_id,decision\npossible_same_person,A2,A1,ACCEPT\n",
+            to: "data/waves/7/decisions/review-2.csv")
         _ = try WaveRun.run(waveDir: dir, context: env.context())
         #expect(try env.csv("waves/7/outcomes.csv").first { $0["registration_id"] == "A2" }?["status"] == "Lulus")
     }
@@ -63,7 +66,8 @@ import Testing
     @Test func aDecisionForAnItemThatNoLongerExistsIsAWarning() throws {
         let env = try TestEnvironment()
         let dir = try wave(env)
-        try env.write("item,registration_id,other_registration_id,decision\npossible_same_person,C1,A1,reject\n", to: "data/waves/7/decisions/d.csv")
+        try env.write(
+            "item,registration_id,other_registration_id,decision\npossible_same_person,C1,A1,reject\n", to: "data/waves/7/decisions/d.csv")
         let summary = try WaveRun.run(waveDir: dir, context: env.context())
         #expect(summary.warnings.contains { $0.contains("no longer exists") && $0.contains("C1") })
         #expect(try env.read("waves/7/manifest.json").contains("no longer exists"))
@@ -73,7 +77,8 @@ import Testing
     @Test func anUnknownDecisionValueIsAFileLevelError() throws {
         let env = try TestEnvironment()
         let dir = try wave(env)
-        try env.write("item,registration_id,other_registration_id,decision\npossible_same_person,A2,A1,maybe\n", to: "data/waves/7/decisions/d.csv")
+        try env.write(
+            "item,registration_id,other_registration_id,decision\npossible_same_person,A2,A1,maybe\n", to: "data/waves/7/decisions/d.csv")
         do {
             _ = try WaveRun.run(waveDir: dir, context: env.context())
             Issue.record("expected an error")
@@ -89,10 +94,12 @@ import Testing
         var out: [Outcome] = []
         for day in 0..<days {
             for i in 0..<perDay {
-                out.append(Outcome(
-                    registrationID: "R\(day)-\(i)", nik: UInt64(day * 100_000 + i), kk: nil, fullName: "X", provinceCode: i % 2 == 0 ? "32" : "33",
-                    reason: lulus(day, i) ? nil : .quotaFull, failed: 0, detail: "", tier: 1, lotteryRank: day * perDay + i + 1,
-                    lotteryKey: nil, card: nil, registrationDay: Int32(18_900 + day), phone: nil, email: nil))
+                out.append(
+                    Outcome(
+                        registrationID: "R\(day)-\(i)", nik: UInt64(day * 100_000 + i), kk: nil, fullName: "X",
+                        provinceCode: i % 2 == 0 ? "32" : "33",
+                        reason: lulus(day, i) ? nil : .quotaFull, failed: 0, detail: "", tier: 1, lotteryRank: day * perDay + i + 1,
+                        lotteryKey: nil, card: nil, registrationDay: Int32(18_900 + day), phone: nil, email: nil))
             }
         }
         return out

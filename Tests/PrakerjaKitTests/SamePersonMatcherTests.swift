@@ -175,19 +175,20 @@ import Testing
     static let rule = Rule.standard
 
     /// The rule itself, on evidence and expected coincidences given directly.
-    @Test(arguments: [
-        // (evidence, E in the wave, E in the province, listed)
-        (MatchEvidence([]), 0.0, nil, true),  // a name nobody else carries: listed on the name alone
-        (MatchEvidence([]), 0.008, nil, true),  // provinces unknown: the wave's E against 0.008
-        (MatchEvidence([]), 0.0081, nil, false),
-        (MatchEvidence.otherProvince, 0.001, nil, true),  // rare in the whole wave
-        (MatchEvidence.otherProvince, 0.0011, nil, false),
-        (MatchEvidence.sameProvince, 0.05, 0.008, true),  // common nationally, not in the province
-        (MatchEvidence.sameProvince, 0.05, 0.0081, false),
-        (MatchEvidence([.sameProvince, .sameKK]), 5.0, 2.0, true),  // strong corroboration: always
-        (MatchEvidence([.otherProvince, .samePhone]), 5.0, nil, true),
-        (MatchEvidence.sameEmail, 5.0, nil, true),
-    ] as [(MatchEvidence, Double, Double?, Bool)])
+    @Test(
+        arguments: [
+            // (evidence, E in the wave, E in the province, listed)
+            (MatchEvidence([]), 0.0, nil, true),  // a name nobody else carries: listed on the name alone
+            (MatchEvidence([]), 0.008, nil, true),  // provinces unknown: the wave's E against 0.008
+            (MatchEvidence([]), 0.0081, nil, false),
+            (MatchEvidence.otherProvince, 0.001, nil, true),  // rare in the whole wave
+            (MatchEvidence.otherProvince, 0.0011, nil, false),
+            (MatchEvidence.sameProvince, 0.05, 0.008, true),  // common nationally, not in the province
+            (MatchEvidence.sameProvince, 0.05, 0.0081, false),
+            (MatchEvidence([.sameProvince, .sameKK]), 5.0, 2.0, true),  // strong corroboration: always
+            (MatchEvidence([.otherProvince, .samePhone]), 5.0, nil, true),
+            (MatchEvidence.sameEmail, 5.0, nil, true),
+        ] as [(MatchEvidence, Double, Double?, Bool)])
     func theRuleAsDocumented(evidence: MatchEvidence, wave: Double, province: Double?, listed: Bool) {
         #expect(Self.rule.lists(evidence, coincidences: wave, inProvince: province) == listed)
         #expect(Rule.everything.lists(evidence, coincidences: wave, inProvince: province))
@@ -210,22 +211,23 @@ import Testing
     /// about 1/2 000) with unique names, plus namesakes: AGUS SALIM is carried by 8 more men in Jawa
     /// Tengah (common: E ≈ 0.004 in the province and in the wave), MUHAMMAD RIZKY by 50 more in Jawa
     /// Barat (very common: E ≈ 0.025). Each case adds its pair to one block.
-    @Test(arguments: [
-        // (case, first name, second name, provinces, same KK, same phone, same e-mail, listed)
-        ("rare identical name, other provinces", "BONIFASIUS KLAU", "BONIFASIUS KLAU", ("53", "32"), false, false, false, true),
-        ("rare name with a title, same province", "YOHANES SERAN", "DRS. YOHANES SERAN", ("53", "53"), false, false, false, true),
-        ("common name, same province", "AGUS SALIM", "AGUS SALIM", ("33", "33"), false, false, false, true),
-        ("common name, other province", "AGUS SALIM", "AGUS SALIM", ("33", "35"), false, false, false, false),
-        ("common name, province unknown", "AGUS SALIM", "AGUS SALIM", ("33", ""), false, false, false, true),
-        ("common name, other province, same KK", "AGUS SALIM", "AGUS SALIM", ("33", "35"), true, false, false, true),
-        ("very common name, same province", "MUHAMMAD RIZKY", "MOHAMAD RIZKY", ("32", "32"), false, false, false, false),
-        ("very common name, other province", "MUHAMMAD RIZKY", "MUHAMMAD RIZKY", ("32", "31"), false, false, false, false),
-        ("very common name with a typo, same province", "MUHAMMAD RIZKY", "MUHAMMAD RIZKYY", ("32", "32"), false, false, false, false),
-        ("very common name, same KK", "MUHAMMAD RIZKY", "M. RIZKY", ("32", "32"), true, false, false, true),
-        ("very common name, shared phone", "MUHAMMAD RIZKY", "MUHAMMAD RIZKY", ("32", "32"), false, true, false, true),
-        ("very common name, shared e-mail, other province", "MUHAMMAD RIZKY", "MUHAMMAD RIZKY", ("32", "31"), false, false, true, true),
-        ("very common name with a typo, same KK", "MUHAMMAD RIZKY", "MUHAMMAD RIZKYY", ("32", "32"), true, false, false, true),
-    ] as [(String, String, String, (String, String), Bool, Bool, Bool, Bool)])
+    @Test(
+        arguments: [
+            // (case, first name, second name, provinces, same KK, same phone, same e-mail, listed)
+            ("rare identical name, other provinces", "BONIFASIUS KLAU", "BONIFASIUS KLAU", ("53", "32"), false, false, false, true),
+            ("rare name with a title, same province", "YOHANES SERAN", "DRS. YOHANES SERAN", ("53", "53"), false, false, false, true),
+            ("common name, same province", "AGUS SALIM", "AGUS SALIM", ("33", "33"), false, false, false, true),
+            ("common name, other province", "AGUS SALIM", "AGUS SALIM", ("33", "35"), false, false, false, false),
+            ("common name, province unknown", "AGUS SALIM", "AGUS SALIM", ("33", ""), false, false, false, true),
+            ("common name, other province, same KK", "AGUS SALIM", "AGUS SALIM", ("33", "35"), true, false, false, true),
+            ("very common name, same province", "MUHAMMAD RIZKY", "MOHAMAD RIZKY", ("32", "32"), false, false, false, false),
+            ("very common name, other province", "MUHAMMAD RIZKY", "MUHAMMAD RIZKY", ("32", "31"), false, false, false, false),
+            ("very common name with a typo, same province", "MUHAMMAD RIZKY", "MUHAMMAD RIZKYY", ("32", "32"), false, false, false, false),
+            ("very common name, same KK", "MUHAMMAD RIZKY", "M. RIZKY", ("32", "32"), true, false, false, true),
+            ("very common name, shared phone", "MUHAMMAD RIZKY", "MUHAMMAD RIZKY", ("32", "32"), false, true, false, true),
+            ("very common name, shared e-mail, other province", "MUHAMMAD RIZKY", "MUHAMMAD RIZKY", ("32", "31"), false, false, true, true),
+            ("very common name with a typo, same KK", "MUHAMMAD RIZKY", "MUHAMMAD RIZKYY", ("32", "32"), true, false, false, true),
+        ] as [(String, String, String, (String, String), Bool, Bool, Bool, Bool)])
     func listingInAWave(
         _ label: String, _ first: String, _ second: String, _ provinces: (String, String),
         _ sameKK: Bool, _ samePhone: Bool, _ sameEmail: Bool, _ listed: Bool
@@ -244,7 +246,9 @@ import Testing
         if sameEmail { x.email = y.email }
         inputs += [x, y]
         let candidates = SamePersonMatcher.findCandidates(in: inputs, threshold: 0.90, jobs: 2)
-        let pair = try #require(candidates.first { $0.pair == MatchPair(a: inputs.count - 2, b: inputs.count - 1, score: $0.pair.score) }, "\(label): not a candidate")
+        let pair = try #require(
+            candidates.first { $0.pair == MatchPair(a: inputs.count - 2, b: inputs.count - 1, score: $0.pair.score) },
+            "\(label): not a candidate")
         #expect(pair.listed == listed, "\(label): E \(pair.coincidences), in province \(pair.coincidencesInProvince ?? -1)")
     }
 
@@ -271,9 +275,10 @@ import Testing
                 name = "MUHAMMAD RIZKY"
                 province = "32"
             }
-            inputs.append(MatchInput(
-                fullName: name, birthDay: Int32(n % 1_000), female: false, nik: String(3_200_000_000_000_000 + n),
-                province: province, kk: UInt64(3_200_000_000_000_000 + n)))
+            inputs.append(
+                MatchInput(
+                    fullName: name, birthDay: Int32(n % 1_000), female: false, nik: String(3_200_000_000_000_000 + n),
+                    province: province, kk: UInt64(3_200_000_000_000_000 + n)))
         }
         return inputs
     }()
@@ -363,17 +368,23 @@ struct SyntheticWave {
             _ name: String, _ day: Int32, _ female: Bool, person: Int, nik: Int? = nil, variation: String? = nil,
             province: String, kk: UInt64, contacts: (String, String)
         ) {
-            let nik = nik ?? { nextNIK += 1; return nextNIK }()
-            wave.inputs.append(MatchInput(
-                fullName: name, birthDay: day, female: female, nik: String(nik), province: province, kk: kk,
-                phone: contacts.0, email: contacts.1))
+            let nik =
+                nik
+                ?? {
+                    nextNIK += 1; return nextNIK
+                }()
+            wave.inputs.append(
+                MatchInput(
+                    fullName: name, birthDay: day, female: female, nik: String(nik), province: province, kk: kk,
+                    phone: contacts.0, email: contacts.1))
             wave.person.append(person)
             wave.variation.append(variation)
         }
         for p in 0..<people {
             let female = Bool.random(using: &rng)
             let day = Int32(Int.random(in: 0..<birthDates, using: &rng) - 9000)
-            add(names.name(female: female, &rng), day, female, person: p,
+            add(
+                names.name(female: female, &rng), day, female, person: p,
                 province: provinces.pick(&rng), kk: newKK(), contacts: newContacts())
         }
         // Twins: the same day, family word and KK, another given name (possibly another gender).
@@ -383,14 +394,16 @@ struct SyntheticWave {
             var words = wave.inputs[i].fullName.split(separator: " ").map(String.init)
             let given = names.name(female: female, &rng).split(separator: " ").map(String.init)
             words[0] = given[0]
-            add(words.joined(separator: " "), wave.inputs[i].birthDay, female, person: people + t,
+            add(
+                words.joined(separator: " "), wave.inputs[i].birthDay, female, person: people + t,
                 province: wave.inputs[i].province, kk: wave.inputs[i].kk!, contacts: newContacts())
         }
         // Re-registrations with the same NIK and name: never a review pair.
         for _ in 0..<(people / 200) {
             let i = Int.random(in: 0..<people, using: &rng)
             let original = wave.inputs[i]
-            add(original.fullName, original.birthDay, original.female, person: wave.person[i], nik: Int(original.nik)!,
+            add(
+                original.fullName, original.birthDay, original.female, person: wave.person[i], nik: Int(original.nik)!,
                 province: original.province, kk: original.kk!, contacts: (original.phone!, original.email!))
         }
         // Planted duplicates: 2% of the people, each with one applicable variation and a new NIK.
@@ -408,7 +421,8 @@ struct SyntheticWave {
                     } else if shared < 0.4 {
                         contacts.0 = original.phone!
                     }
-                    add(varied, original.birthDay, original.female, person: wave.person[i], variation: kind.rawValue,
+                    add(
+                        varied, original.birthDay, original.female, person: wave.person[i], variation: kind.rawValue,
                         province: original.province, kk: kk, contacts: contacts)
                     break
                 }
@@ -532,7 +546,8 @@ struct SyntheticWave {
             } else {
                 report.falseFuzzy += 1
                 if report.falseExamples.count < 12 {
-                    report.falseExamples.append("\(inputs[pair.a].fullName) / \(inputs[pair.b].fullName) \(String(format: "%.3f", pair.score))")
+                    report.falseExamples.append(
+                        "\(inputs[pair.a].fullName) / \(inputs[pair.b].fullName) \(String(format: "%.3f", pair.score))")
                 }
             }
         }
@@ -652,4 +667,3 @@ struct MatchTestNames {
         }
     }
 }
-

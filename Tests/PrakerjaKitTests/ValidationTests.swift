@@ -512,7 +512,7 @@ struct ValidationCodeTests {
         #expect(Occupation.parse(input) == expected)
     }
 
-    @Test(arguments: ["", "astronaut", "laid off", "laid-off", "jobseeker", "workers", "student "+"x"])
+    @Test(arguments: ["", "astronaut", "laid off", "laid-off", "jobseeker", "workers", "student " + "x"])
     func occupationInvalid(input: String) {
         #expect(Occupation.parse(input) == nil)
     }

@@ -36,9 +36,11 @@ private let specExample = """
     """
 
 /// The smallest valid file; `extra` is appended (tables go last).
-private func minimal(_ extra: String = "", wave: String = "22", opens: String = "2021-10-25",
-                     closes: String = "2021-10-27", announce: String = "2021-11-01",
-                     seed: String = "\"seed\"", quota: String = "100", omit: String? = nil) -> String {
+private func minimal(
+    _ extra: String = "", wave: String = "22", opens: String = "2021-10-25",
+    closes: String = "2021-10-27", announce: String = "2021-11-01",
+    seed: String = "\"seed\"", quota: String = "100", omit: String? = nil
+) -> String {
     let lines = [
         ("wave", wave), ("opens", opens), ("closes", closes), ("announce", announce), ("seed", seed),
         ("quota", quota),
@@ -101,36 +103,44 @@ struct WaveConfigTests {
         #expect(c.tier(of: .microBusiness) == 2)
         #expect(c.tier(of: .worker) == 3)
         #expect(c.tier(of: .student) == 4)  // not listed: highest + 1
-        #expect(c == WaveConfig(wave: 22, opens: date("2021-10-25"), closes: date("2021-10-27"),
-                                announce: date("2021-11-01"), seed: "seed", quota: 100))
+        #expect(
+            c
+                == WaveConfig(
+                    wave: 22, opens: date("2021-10-25"), closes: date("2021-10-27"),
+                    announce: date("2021-11-01"), seed: "seed", quota: 100))
         #expect(r.isAgeInRange(18) && r.isAgeInRange(64) && !r.isAgeInRange(17) && !r.isAgeInRange(65))
         #expect(r.isExcluded(.police) && !r.isExcluded(.worker))
     }
 
     @Test func overrides() throws {
-        let c = try WaveConfig.parse(toml: minimal("""
-            recycle_revoked_from = [21, 3]
-            [province_quota]
-            96 = 0
-            "11" = 7
-            [rules]
-            max_age = 0
-            min_age = 21
-            family_limit = 1
-            purchase_days = 14
-            training_fund = 3500000
-            excluded_occupations = ["police", "police", "student"]
-            max_reject_share = 1
-            fuzzy_threshold = 0
-            [priority]
-            worker = 1
-            job_seeker = 5
-            """), displayPath: path, folderName: "22")
+        let c = try WaveConfig.parse(
+            toml: minimal(
+                """
+                recycle_revoked_from = [21, 3]
+                [province_quota]
+                96 = 0
+                "11" = 7
+                [rules]
+                max_age = 0
+                min_age = 21
+                family_limit = 1
+                purchase_days = 14
+                training_fund = 3500000
+                excluded_occupations = ["police", "police", "student"]
+                max_reject_share = 1
+                fuzzy_threshold = 0
+                [priority]
+                worker = 1
+                job_seeker = 5
+                """), displayPath: path, folderName: "22")
         #expect(c.recycleRevokedFrom == [21, 3])
         #expect(c.provinceQuota == ["96": 0, "11": 7])
-        #expect(c.rules == WaveConfig.Rules(minAge: 21, maxAge: 0, familyLimit: 1, purchaseDays: 14,
-                                            trainingFund: 3_500_000, excludedOccupations: [.police, .student],
-                                            maxRejectShare: 1, fuzzyThreshold: 0))
+        #expect(
+            c.rules
+                == WaveConfig.Rules(
+                    minAge: 21, maxAge: 0, familyLimit: 1, purchaseDays: 14,
+                    trainingFund: 3_500_000, excludedOccupations: [.police, .student],
+                    maxRejectShare: 1, fuzzyThreshold: 0))
         #expect(c.rules.isAgeInRange(120) && !c.rules.isAgeInRange(20))
         #expect(c.priority == [.worker: 1, .jobSeeker: 5])
         #expect(c.tier(of: .laidOff) == 6)
@@ -138,8 +148,9 @@ struct WaveConfigTests {
     }
 
     @Test func emptyTables() throws {
-        let c = try WaveConfig.parse(toml: minimal("[province_quota]\n[rules]\nexcluded_occupations = []\n[priority]\n"),
-                                     displayPath: path, folderName: "22")
+        let c = try WaveConfig.parse(
+            toml: minimal("[province_quota]\n[rules]\nexcluded_occupations = []\n[priority]\n"),
+            displayPath: path, folderName: "22")
         #expect(c.provinceQuota == [:])
         #expect(c.provinceQuota(for: "31") == 0)
         #expect(c.rules.excludedOccupations == [])
@@ -149,16 +160,17 @@ struct WaveConfigTests {
 
     @Test func sameDaysAndOtherForms() throws {
         // opens == closes == announce is allowed; dotted keys and inline tables are plain TOML.
-        let c = try WaveConfig.parse(toml: """
-            wave = 1
-            opens = 2021-10-25
-            closes = 2021-10-25
-            announce = 2021-10-25
-            seed = "x"
-            quota = 0
-            rules.min_age = 0
-            priority = { laid_off = 2 }
-            """, displayPath: "w.toml", folderName: "1")
+        let c = try WaveConfig.parse(
+            toml: """
+                wave = 1
+                opens = 2021-10-25
+                closes = 2021-10-25
+                announce = 2021-10-25
+                seed = "x"
+                quota = 0
+                rules.min_age = 0
+                priority = { laid_off = 2 }
+                """, displayPath: "w.toml", folderName: "1")
         #expect(c.quota == 0)
         #expect(c.rules.minAge == 0)
         #expect(c.priority == [.laidOff: 2])
@@ -231,9 +243,15 @@ struct WaveConfigTests {
         (minimal("[rules]\npurchase_days = 40000\n"), "22", "rules.purchase_days: must be <= 36500"),
         (minimal("[rules]\ntraining_fund = 0\n"), "22", "rules.training_fund: must be >= 1"),
         (minimal("[rules]\ntraining_fund = 1e6\n"), "22", "rules.training_fund: must be an integer"),
-        (minimal("[rules]\nexcluded_occupations = \"student\"\n"), "22", "rules.excluded_occupations: must be an array of occupation names"),
+        (
+            minimal("[rules]\nexcluded_occupations = \"student\"\n"), "22",
+            "rules.excluded_occupations: must be an array of occupation names"
+        ),
         (minimal("[rules]\nexcluded_occupations = [1]\n"), "22", "rules.excluded_occupations: must be an array of occupation names"),
-        (minimal("[rules]\nexcluded_occupations = [\"student\", \"astronaut\"]\n"), "22", "rules.excluded_occupations: unknown occupation \"astronaut\""),
+        (
+            minimal("[rules]\nexcluded_occupations = [\"student\", \"astronaut\"]\n"), "22",
+            "rules.excluded_occupations: unknown occupation \"astronaut\""
+        ),
         (minimal("[rules]\nexcluded_occupations = [\"Student\"]\n"), "22", "rules.excluded_occupations: unknown occupation \"Student\""),
         (minimal("[rules]\nmax_reject_share = 1.5\n"), "22", "rules.max_reject_share: must be between 0 and 1"),
         (minimal("[rules]\nmax_reject_share = 2\n"), "22", "rules.max_reject_share: must be between 0 and 1"),
@@ -260,7 +278,10 @@ struct WaveConfigTests {
         (minimal("[rules]\nmin_age = -1\n", wave: "21"), "wave: 21 differs from the folder name 22"),
         // Top-level scalars before tables, tables in the order province_quota, rules, priority.
         (minimal("[priority]\nastronaut = 1\n[rules]\nmin_ag = 1\n[province_quota]\n\"99\" = 1\n", quota: "-1"), "quota: must be >= 0"),
-        (minimal("[priority]\nastronaut = 1\n[rules]\nmin_ag = 1\n[province_quota]\n\"99\" = 1\n"), "province_quota.99: unknown province code"),
+        (
+            minimal("[priority]\nastronaut = 1\n[rules]\nmin_ag = 1\n[province_quota]\n\"99\" = 1\n"),
+            "province_quota.99: unknown province code"
+        ),
         (minimal("[priority]\nastronaut = 1\n[rules]\nfamily_limit = 0\nmin_ag = 1\n"), "rules.min_ag: unknown key"),
         (minimal("[priority]\nastronaut = 1\n[rules]\nfuzzy_threshold = 9\nfamily_limit = 0\n"), "rules.family_limit: must be >= 1"),
         (minimal("[priority]\nzz = 1\nastronaut = 1\n"), "priority.astronaut: unknown occupation"),

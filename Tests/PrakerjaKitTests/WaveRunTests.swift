@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PrakerjaKit
 
 /// End-to-end behaviour of `prakerja run` through the library: rules, draw, cards, reruns and refusals.
@@ -67,7 +68,8 @@ import Testing
     @Test func historyChecksFamilyLimitAndRecycledQuota() throws {
         let env = try TestEnvironment()
         // Legacy: KK 3201010000000009 has two current participants; one Dicabut in wave 2.
-        try env.write("""
+        try env.write(
+            """
             nik,kk,wave,status,card_number,notice_date,phone,email
             \(Self.nik(101)),3201010000000009,1,Lulus,\(Self.luhn("400000000000001")),2021-03-01,,
             \(Self.nik(102)),3201010000000009,1,Lulus,\(Self.luhn("400000000000002")),2021-03-01,,owner@example.com
@@ -226,8 +228,12 @@ import Testing
     @Test func importedWaveCannotBeRunAndClashingImportsAreRefused() throws {
         let env = try TestEnvironment()
         let card = Self.luhn("400000000000001")
-        try env.write("nik,kk,wave,status,card_number,notice_date,phone,email\n\(Self.nik(1)),3201010000000009,1,Lulus,\(card),2021-03-01,,\n", to: "p1.csv")
-        try env.write("nik,kk,wave,status,card_number,notice_date,phone,email\n\(Self.nik(2)),3201010000000009,1,Lulus,\(card),2021-03-01,,\n", to: "p2.csv")
+        try env.write(
+            "nik,kk,wave,status,card_number,notice_date,phone,email\n\(Self.nik(1)),3201010000000009,1,Lulus,\(card),2021-03-01,,\n",
+            to: "p1.csv")
+        try env.write(
+            "nik,kk,wave,status,card_number,notice_date,phone,email\n\(Self.nik(2)),3201010000000009,1,Lulus,\(card),2021-03-01,,\n",
+            to: "p2.csv")
         _ = try ImportParticipants.run(files: [env.root + "/p1.csv"], context: env.context())
         #expect(throws: PrakerjaError.badInput("\(env.root)/p2.csv: line 2: card_number: clashes with a card already issued")) {
             try ImportParticipants.run(files: [env.root + "/p2.csv"], context: env.context())

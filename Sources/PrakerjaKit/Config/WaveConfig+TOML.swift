@@ -207,10 +207,12 @@ extension WaveConfig {
 
     /// A key segment as TOML writes it: bare when it is `[A-Za-z0-9_-]+`, else a quoted string.
     static func quoteIfNeeded(_ key: String) -> String {
-        let bare = !key.isEmpty && key.utf8.allSatisfy { b in
-            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
-                || b == 0x2D
-        }
+        let bare =
+            !key.isEmpty
+            && key.utf8.allSatisfy { b in
+                (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+                    || b == 0x2D
+            }
         return bare ? key : quote(key)
     }
 

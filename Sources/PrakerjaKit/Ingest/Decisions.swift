@@ -37,7 +37,8 @@ enum DecisionFiles {
             while let record = try reader.next() {
                 rows += 1
                 if let problem = record.problem {
-                    throw PrakerjaError.badInput("\(rel): line \(record.line): \(problem == .invalidEncoding ? "not valid UTF-8" : "malformed CSV row")")
+                    throw PrakerjaError.badInput(
+                        "\(rel): line \(record.line): \(problem == .invalidEncoding ? "not valid UTF-8" : "malformed CSV row")")
                 }
                 let f = idx.map { Text.trim(record.fields[$0]) }
                 let key = ReviewKey(item: f[0], registrationID: Self.unescape(f[1]), otherRegistrationID: Self.unescape(f[2]))

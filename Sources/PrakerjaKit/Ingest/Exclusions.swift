@@ -16,7 +16,8 @@ public struct Exclusions: Sendable {
             while let record = try reader.next() {
                 rows += 1
                 if let problem = record.problem {
-                    throw PrakerjaError.badInput("\(rel): line \(record.line): \(problem == .invalidEncoding ? "not valid UTF-8" : "malformed CSV row")")
+                    throw PrakerjaError.badInput(
+                        "\(rel): line \(record.line): \(problem == .invalidEncoding ? "not valid UTF-8" : "malformed CSV row")")
                 }
                 guard let nik = SixteenDigits.parse(Text.trim(record.fields[nikIndex])) else {
                     throw PrakerjaError.badInput("\(rel): line \(record.line): nik: must be exactly 16 digits")

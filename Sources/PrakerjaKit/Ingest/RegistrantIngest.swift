@@ -61,20 +61,26 @@ enum RegistrantIngest {
                         rejected += 1
                     case .invalidNIK(let id):
                         let reason: RejectReason = seenIDs.insert(id).inserted ? .invalidNIK : .duplicateRegistrationID
-                        result.rejected.append(RejectedRow(file: rel, line: record.line, reason: reason, detail: reason == .invalidNIK ? "nik" : "registration_id"))
+                        result.rejected.append(
+                            RejectedRow(
+                                file: rel, line: record.line, reason: reason, detail: reason == .invalidNIK ? "nik" : "registration_id"))
                         rejected += 1
                     case .registration(let r):
                         if seenIDs.insert(r.registrationID).inserted {
                             result.registrations.append(r)
                         } else {
-                            result.rejected.append(RejectedRow(file: rel, line: record.line, reason: .duplicateRegistrationID, detail: "registration_id"))
+                            result.rejected.append(
+                                RejectedRow(file: rel, line: record.line, reason: .duplicateRegistrationID, detail: "registration_id"))
                             rejected += 1
                         }
                     }
                 }
                 progress?.advance(by: batch.count)
             }
-            result.files.append(InputFile(path: rel, sha256: try FileHash.sha256(path: path, display: rel), rows: rows, rejected: rejected, outcomes: rows - rejected))
+            result.files.append(
+                InputFile(
+                    path: rel, sha256: try FileHash.sha256(path: path, display: rel), rows: rows, rejected: rejected,
+                    outcomes: rows - rejected))
         }
         return result
     }

@@ -23,10 +23,12 @@ enum Feeds {
         try out.row(dashboardColumns)
         // A NIK keeps one registration per wave (check 1), so ordering by NIK is a total order;
         // NIKs are fixed-width, so numeric order is their text order.
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT nik, registration_id, reason, card_number FROM outcomes
-            WHERE wave = ? AND (reason IS NULL OR reason != ?) ORDER BY nik
-            """, arguments: [record.wave, Reason.duplicateRegistration.rawValue])
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT nik, registration_id, reason, card_number FROM outcomes
+                WHERE wave = ? AND (reason IS NULL OR reason != ?) ORDER BY nik
+                """, arguments: [record.wave, Reason.duplicateRegistration.rawValue])
         while let row = try cursor.next() {
             let nik: Int64 = row["nik"]
             let registrationID: String = row["registration_id"]
@@ -47,9 +49,11 @@ enum Feeds {
     ) throws -> PendingFile {
         let out = try CSVOutput(path: path, mode: mode)
         try out.row(notificationColumns)
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT nik, wave, channel, recipient, message FROM outbox WHERE template = ? AND \(filter) ORDER BY nik, channel
-            """, arguments: [template.rawValue] + arguments)
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT nik, wave, channel, recipient, message FROM outbox WHERE template = ? AND \(filter) ORDER BY nik, channel
+                """, arguments: [template.rawValue] + arguments)
         while let row = try cursor.next() {
             let nik = SixteenDigits.format(UInt64(row["nik"] as Int64))
             let wave: Int = row["wave"]
@@ -63,15 +67,18 @@ enum Feeds {
 
     /// Stages the revocations of the sweep as of `asOf` (its `dicabut` events), by NIK: the feed with
     /// full values and the masked review file.
-    static func stageRevocations(_ db: Database, asOf: CivilDate, feed feedPath: String, masked maskedPath: String) throws -> [PendingFile] {
+    static func stageRevocations(_ db: Database, asOf: CivilDate, feed feedPath: String, masked maskedPath: String) throws -> [PendingFile]
+    {
         let feed = try CSVOutput(path: feedPath, mode: mode)
         let masked = try CSVOutput(path: maskedPath)
         try feed.row(revocationColumns)
         try masked.row(maskedRevocationColumns)
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT e.nik, e.wave, p.card_number, p.deadline, e.amount FROM events e JOIN participants p ON p.nik = e.nik
-            WHERE e.kind = 'dicabut' AND e.on_date = ? ORDER BY e.nik, e.id
-            """, arguments: [asOf.description])
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT e.nik, e.wave, p.card_number, p.deadline, e.amount FROM events e JOIN participants p ON p.nik = e.nik
+                WHERE e.kind = 'dicabut' AND e.on_date = ? ORDER BY e.nik, e.id
+                """, arguments: [asOf.description])
         while let row = try cursor.next() {
             let nik = UInt64(row["nik"] as Int64)
             let card = UInt64(row["card_number"] as Int64)

@@ -137,12 +137,18 @@ public enum History {
             if let card = e.cardMasked { s += "; card \(card)" }
             if let notice = e.noticeDate, let deadline = e.purchaseDeadline { s += "; notice \(notice), purchase deadline \(deadline)" }
             if let fund = e.fund, let spent = e.spent, let hangus = e.hangus {
-                s += "; fund \(IndonesianDate.rupiah(Int(fund))), spent \(IndonesianDate.rupiah(Int(spent))), hangus \(IndonesianDate.rupiah(Int(hangus)))"
+                s +=
+                    "; fund \(IndonesianDate.rupiah(Int(fund))), spent \(IndonesianDate.rupiah(Int(spent))), hangus \(IndonesianDate.rupiah(Int(hangus)))"
             }
             lines.append(s)
             for ev in e.events {
                 var t = "  \(ev.date) \(ev.kind)"
-                if ev.amount > 0 { t += ev.kind == "dicabut" ? ": hangus \(IndonesianDate.rupiah(Int(ev.amount)))" : ": hangus given back \(IndonesianDate.rupiah(Int(ev.amount)))" }
+                if ev.amount > 0 {
+                    t +=
+                        ev.kind == "dicabut"
+                        ? ": hangus \(IndonesianDate.rupiah(Int(ev.amount)))"
+                        : ": hangus given back \(IndonesianDate.rupiah(Int(ev.amount)))"
+                }
                 if !ev.detail.isEmpty { t += " (\(ev.detail))" }
                 lines.append(t)
             }

@@ -28,7 +28,9 @@ public enum ImportParticipants {
         for f in rawFiles where !FileManager.default.fileExists(atPath: f) {
             throw PrakerjaError.missingInput("\(f): no such file")
         }
-        let files = rawFiles.sorted { ($0 as NSString).lastPathComponent.utf8.lexicographicallyPrecedes(($1 as NSString).lastPathComponent.utf8) }
+        let files = rawFiles.sorted {
+            ($0 as NSString).lastPathComponent.utf8.lexicographicallyPrecedes(($1 as NSString).lastPathComponent.utf8)
+        }
         return try Store.command(path: context.dbPath) { store in
             try run(files: files, store: store, context: context)
         }
@@ -44,20 +46,27 @@ public enum ImportParticipants {
             let minToolWave = try Int.fetchOne(db, sql: "SELECT min(wave) FROM waves WHERE state != 'imported'")
             let wasEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM participants") == 0
             if wasEmpty {
-                for index in ["participants_kk", "participants_wave", "participants_deadline"] { try db.execute(sql: "DROP INDEX IF EXISTS \(index)") }
+                for index in ["participants_kk", "participants_wave", "participants_deadline"] {
+                    try db.execute(sql: "DROP INDEX IF EXISTS \(index)")
+                }
             }
-            let insertParticipant = try FastStatement(db, sql: """
-                INSERT OR IGNORE INTO participants(nik, kk, wave, status, card_number, notice_date, deadline, fund, imported)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)
-                """)
-            let insertCard = try FastStatement(db, sql: "INSERT OR IGNORE INTO cards(card_number, wave, nik, counter, final) VALUES (?, ?, ?, NULL, 1)")
+            let insertParticipant = try FastStatement(
+                db,
+                sql: """
+                    INSERT OR IGNORE INTO participants(nik, kk, wave, status, card_number, notice_date, deadline, fund, imported)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)
+                    """)
+            let insertCard = try FastStatement(
+                db, sql: "INSERT OR IGNORE INTO cards(card_number, wave, nik, counter, final) VALUES (?, ?, ?, NULL, 1)")
             // Imported contacts are claimed before any wave run here (§8): they take over a claim of a
             // tool wave, never one of an earlier imported file.
-            let claim = try FastStatement(db, sql: """
-                INSERT INTO contacts(contact, nik, wave) VALUES (?, ?, ?)
-                ON CONFLICT(contact) DO UPDATE SET nik = excluded.nik, wave = excluded.wave
-                WHERE contacts.wave IN (SELECT wave FROM waves WHERE state != 'imported')
-                """)
+            let claim = try FastStatement(
+                db,
+                sql: """
+                    INSERT INTO contacts(contact, nik, wave) VALUES (?, ?, ?)
+                    ON CONFLICT(contact) DO UPDATE SET nik = excluded.nik, wave = excluded.wave
+                    WHERE contacts.wave IN (SELECT wave FROM waves WHERE state != 'imported')
+                    """)
             var importedWaves = Set<Int>()
             for path in files {
                 let display = path
@@ -81,7 +90,8 @@ public enum ImportParticipants {
                         case .success(let r): row = r
                         }
                         if let minToolWave, row.wave >= minToolWave {
-                            throw PrakerjaError.badInput("\(display): line \(row.line): wave: \(row.wave) is not below wave \(minToolWave) run by this tool")
+                            throw PrakerjaError.badInput(
+                                "\(display): line \(row.line): wave: \(row.wave) is not below wave \(minToolWave) run by this tool")
                         }
                         let card = Int64(row.card)
                         insertCard.bind(1, card)
@@ -112,7 +122,8 @@ public enum ImportParticipants {
                         count += 1
                     }
                 }
-                try db.execute(sql: "INSERT INTO imported_files(sha256, kind, path, rows, imported_at) VALUES (?, 'participants', ?, ?, ?)",
+                try db.execute(
+                    sql: "INSERT INTO imported_files(sha256, kind, path, rows, imported_at) VALUES (?, 'participants', ?, ?, ?)",
                     arguments: [sha, display, count, Clock.isoNow()])
                 inputs.append(InputFile(path: display, sha256: sha, rows: count))
                 summary.participants += count
@@ -132,7 +143,8 @@ public enum ImportParticipants {
                 try Store.setMeta(db, "import_epoch", String(try Store.importEpoch(db) + 1))
             }
             try PurchaseJudge.judgeAfterImport(db, outDir: context.outDir)  // §8: pending purchases are judged again after an import
-            try Store.appendLedger(db, command: "import-participants", startedAt: startedAt, inputs: inputs, configSHA256: nil,
+            try Store.appendLedger(
+                db, command: "import-participants", startedAt: startedAt, inputs: inputs, configSHA256: nil,
                 counts: ["participants": summary.participants, "files": inputs.count], result: "imported")
             return summary
         }
@@ -143,14 +155,17 @@ public enum ImportParticipants {
             .failure(.badInput("\(display): line \(record.line): \(field): \(why)"))
         }
         if let problem = record.problem {
-            return .failure(.badInput("\(display): line \(record.line): \(problem == .invalidEncoding ? "not valid UTF-8" : "malformed CSV row")"))
+            return .failure(
+                .badInput("\(display): line \(record.line): \(problem == .invalidEncoding ? "not valid UTF-8" : "malformed CSV row")"))
         }
         let f = idx.map { Text.trim(record.fields[$0]) }
         guard let nik = SixteenDigits.parse(f[0]) else { return bad("nik", "must be exactly 16 digits") }
         guard let kk = SixteenDigits.parse(f[1]), Province.isValid(SixteenDigits.prefix2(kk)) else {
             return bad("kk", "must be 16 digits starting with a province code")
         }
-        guard let wave = Int(f[2]), wave > 0, f[2].utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return bad("wave", "must be a positive integer") }
+        guard let wave = Int(f[2]), wave > 0, f[2].utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+            return bad("wave", "must be a positive integer")
+        }
         guard f[3] == "Lulus" || f[3] == "Dicabut" else { return bad("status", "must be Lulus or Dicabut") }
         guard let card = SixteenDigits.parse(f[4]), CardNumberGenerator.isLuhnValid(card) else {
             return bad("card_number", "must be 16 digits with a valid Luhn check digit")
@@ -166,6 +181,9 @@ public enum ImportParticipants {
             guard let e = Email.normalize(f[7]) else { return bad("email", "not a valid e-mail address") }
             email = e
         }
-        return .success(Row(nik: nik, kk: kk, wave: wave, dicabut: f[3] == "Dicabut", card: card, notice: notice, phone: phone, email: email, line: record.line))
+        return .success(
+            Row(
+                nik: nik, kk: kk, wave: wave, dicabut: f[3] == "Dicabut", card: card, notice: notice, phone: phone, email: email,
+                line: record.line))
     }
 }

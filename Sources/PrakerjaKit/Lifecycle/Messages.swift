@@ -46,7 +46,8 @@ public enum Messages {
             return "Kepesertaan Kartu Prakerja Gelombang \(wave) kamu dicabut karena belum membeli pelatihan pertama sampai "
                 + "\(day) pukul 23:59 WIB. Sisa saldo pelatihan hangus. Info: prakerja.go.id"
         case .email:
-            return "Kepesertaan Kartu Prakerja Gelombang \(wave) kamu dicabut karena sampai batas waktu \(IndonesianDate.weekday(deadline)), "
+            return
+                "Kepesertaan Kartu Prakerja Gelombang \(wave) kamu dicabut karena sampai batas waktu \(IndonesianDate.weekday(deadline)), "
                 + "\(day) pukul 23:59 WIB belum ada pembelian pelatihan pertama. Sisa saldo pelatihan \(IndonesianDate.rupiah(hangus)) "
                 + "hangus. Jika kamu sudah membeli pelatihan sebelum batas waktu itu, kepesertaanmu dipulihkan setelah platform "
                 + "melaporkan pembelianmu. Info: prakerja.go.id"

@@ -50,7 +50,9 @@ public enum Nightly {
             }
             if let p = purchases, !p.files.isEmpty {
                 let st = purchaseStates
-                parts.append("purchases: \(p.files.count) new file(s); lines now \(st["accepted", default: 0]) accepted, \(st["rejected", default: 0]) rejected, \(st["pending", default: 0]) pending")
+                parts.append(
+                    "purchases: \(p.files.count) new file(s); lines now \(st["accepted", default: 0]) accepted, \(st["rejected", default: 0]) rejected, \(st["pending", default: 0]) pending"
+                )
             }
             if !ran.isEmpty { parts.append("ran wave " + ran.map(String.init).joined(separator: ", ")) }
             if !published.isEmpty { parts.append("published wave " + published.map(String.init).joined(separator: ", ")) }
@@ -143,7 +145,9 @@ public enum Nightly {
                 var acted = false
                 for wave in waves {
                     guard try needsRun(wave, on: d, store: store, cache: &inputsCache, context: context) else { continue }
-                    _ = try PrakerjaError.step("nightly \(d): run wave \(wave.config.wave)") { try WaveRun.run(wave, store: store, context: context) }
+                    _ = try PrakerjaError.step("nightly \(d): run wave \(wave.config.wave)") {
+                        try WaveRun.run(wave, store: store, context: context)
+                    }
                     summary.ran.append(wave.config.wave)
                     acted = true
                 }
@@ -157,7 +161,8 @@ public enum Nightly {
                 if !acted { break }
                 rounds += 1
                 if rounds > 2 * waves.count + 4 {
-                    throw PrakerjaError.internalError("nightly \(d): waves keep needing a run (do their input files change while nightly runs?)")
+                    throw PrakerjaError.internalError(
+                        "nightly \(d): waves keep needing a run (do their input files change while nightly runs?)")
                 }
             }
             let isLast = d == asOf
@@ -198,7 +203,9 @@ public enum Nightly {
             let dir = "waves/\(record.wave)"
             if !exists(dir + "/manifest.json") {
                 let staged = try store.read { db in
-                    try WaveReportWriter.stage(try Store.loadResult(db, wave: record.wave), outDir: context.outDir, startedAt: Clock.isoNow()).files
+                    try WaveReportWriter.stage(
+                        try Store.loadResult(db, wave: record.wave), outDir: context.outDir, startedAt: Clock.isoNow()
+                    ).files
                 }
                 try OutputWriter.commit(staged)
                 context.logger.warning("wave \(record.wave): reports were missing; written again from the database")
@@ -211,13 +218,16 @@ public enum Nightly {
     }
 
     /// Whether a wave of the data folder is due for a run on `d`.
-    static func needsRun(_ wave: WaveInputs.Config, on d: CivilDate, store: Store, cache: inout [String: [InputFile]], context: CommandContext) throws -> Bool {
+    static func needsRun(
+        _ wave: WaveInputs.Config, on d: CivilDate, store: Store, cache: inout [String: [InputFile]], context: CommandContext
+    ) throws -> Bool {
         let number = wave.config.wave
         guard wave.config.closes < d else { return false }
         let state = try store.read { db -> (record: WaveRecord?, blocked: Bool, stale: Bool) in
             let record = try Store.waveRecord(db, number)
             let earlier = try Store.earlierUnpublished(db, before: number)
-            let later = try Int.fetchOne(db, sql: "SELECT 1 FROM waves WHERE wave > ? AND state IN ('published', 'imported')", arguments: [number])
+            let later = try Int.fetchOne(
+                db, sql: "SELECT 1 FROM waves WHERE wave > ? AND state IN ('published', 'imported')", arguments: [number])
             return (record, earlier != nil || later != nil, try Store.staleSelection(db, wave: number) != nil)
         }
         guard let record = state.record else { return !state.blocked }

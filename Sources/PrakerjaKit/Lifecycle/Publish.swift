@@ -32,7 +32,8 @@ public enum Publish {
             case .alreadyPublished:
                 return "wave \(wave): already published on \(notice?.description ?? "?"); nothing changed (feeds written again)"
             case .published:
-                var s = "wave \(wave): published on \(notice?.description ?? "?"): \(lulus) Lulus, purchase deadline "
+                var s =
+                    "wave \(wave): published on \(notice?.description ?? "?"): \(lulus) Lulus, purchase deadline "
                     + "\(deadline?.description ?? "?"); \(notifications) notifications queued"
                 if purchases.judged > 0 { s += "; pending purchases judged again: \(purchases.summary)" }
                 return s
@@ -57,7 +58,8 @@ public enum Publish {
                 guard let record = try Store.waveRecord(db, wave) else {
                     throw PrakerjaError.missingInput("wave \(wave): unknown; run it first (prakerja run DATA_DIR/waves/\(wave))")
                 }
-                var summary = Summary(wave: wave, kind: .published, notice: nil, deadline: nil, lulus: 0, notifications: 0, purchases: .init())
+                var summary = Summary(
+                    wave: wave, kind: .published, notice: nil, deadline: nil, lulus: 0, notifications: 0, purchases: .init())
                 switch record.state {
                 case .imported:
                     summary.kind = .imported
@@ -75,12 +77,16 @@ public enum Publish {
                     break
                 }
                 if let earlier = try Store.earlierUnpublished(db, before: wave) {
-                    throw PrakerjaError.badInput("wave \(wave): refused: earlier wave \(earlier) is not published yet (publish it first: prakerja publish --wave \(earlier))")
+                    throw PrakerjaError.badInput(
+                        "wave \(wave): refused: earlier wave \(earlier) is not published yet (publish it first: prakerja publish --wave \(earlier))"
+                    )
                 }
                 if let why = try Store.staleSelection(db, wave: wave) {
-                    throw PrakerjaError.badInput("wave \(wave): must be run again before it is published: \(why) (prakerja run DATA_DIR/waves/\(wave))")
+                    throw PrakerjaError.badInput(
+                        "wave \(wave): must be run again before it is published: \(why) (prakerja run DATA_DIR/waves/\(wave))")
                 }
-                guard let announce = record.announce.flatMap(CivilDate.parseISO), let closes = record.closes.flatMap(CivilDate.parseISO) else {
+                guard let announce = record.announce.flatMap(CivilDate.parseISO), let closes = record.closes.flatMap(CivilDate.parseISO)
+                else {
                     throw PrakerjaError.internalError("wave \(wave): stored without its dates")
                 }
                 let notice = requested ?? announce
@@ -90,7 +96,8 @@ public enum Publish {
                 summary.notice = notice
                 summary.deadline = notice.adding(days: record.purchaseDays - 1)
                 summary.lulus = try Store.publish(db, record: record, notice: notice)
-                summary.notifications = try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox WHERE wave = ? AND template = 'lulus'", arguments: [wave]) ?? 0
+                summary.notifications =
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox WHERE wave = ? AND template = 'lulus'", arguments: [wave]) ?? 0
                 let judged = try PurchaseJudge.judgePending(db)
                 summary.purchases = judged.tally
                 try Store.appendLedger(
@@ -116,7 +123,9 @@ public enum Publish {
         var staged: [PendingFile] = []
         do {
             staged.append(try Feeds.stageDashboard(db, record: record, notice: notice, to: dir + "/dashboard.csv"))
-            staged.append(try Feeds.stageNotifications(db, template: .lulus, filter: "wave = ?", arguments: [record.wave], to: dir + "/notifications.csv"))
+            staged.append(
+                try Feeds.stageNotifications(
+                    db, template: .lulus, filter: "wave = ?", arguments: [record.wave], to: dir + "/notifications.csv"))
             return staged
         } catch {
             OutputWriter.discard(staged)

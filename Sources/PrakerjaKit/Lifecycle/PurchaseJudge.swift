@@ -53,7 +53,9 @@ public enum PurchaseJudge {
         for p in try Store.pendingPurchases(db) {
             guard let account = try Store.participantAccount(db, card: p.card) else {
                 tally.pending += 1
-                if try Store.judgePurchase(db, p, state: "pending", reason: Reason.unknownCard, detail: "pending", nik: nil) { files.insert(p.file) }
+                if try Store.judgePurchase(db, p, state: "pending", reason: Reason.unknownCard, detail: "pending", nik: nil) {
+                    files.insert(p.file)
+                }
                 continue
             }
             files.insert(p.file)
@@ -77,7 +79,9 @@ public enum PurchaseJudge {
             try Store.spend(db, nik: account.nik, amount: p.amount)
             if account.dicabut {
                 tally.reinstated += 1
-                try Store.reinstate(db, account, on: Timestamp.wibDate(p.purchasedAt), detail: "on-time purchase reported late: \(p.platform) order \(p.orderID)")
+                try Store.reinstate(
+                    db, account, on: Timestamp.wibDate(p.purchasedAt),
+                    detail: "on-time purchase reported late: \(p.platform) order \(p.orderID)")
             }
         }
         return (tally, files)

@@ -86,25 +86,32 @@ public enum Purchases {
                     let name = reportName(path)
                     let st = try fileStat(path)
                     if nightly, try Store.isKnownPurchaseFile(db, name: name, size: st.size, mtimeNs: st.mtimeNs) {
-                        if !FileManager.default.fileExists(atPath: PurchaseJudge.reportPath(outDir: context.outDir, file: name)) { reports.insert(name) }
+                        if !FileManager.default.fileExists(atPath: PurchaseJudge.reportPath(outDir: context.outDir, file: name)) {
+                            reports.insert(name)
+                        }
                         continue
                     }
                     let sha = try FileHash.sha256(path: path, display: path)
                     if let known = try Store.importedFileName(db, sha256: sha) {
                         summary.skipped.append(path)
                         if let knownName = known.name {
-                            if knownName == name { try Store.touchPurchaseFile(db, sha256: sha, name: name, size: st.size, mtimeNs: st.mtimeNs) }
-                            let missing = !FileManager.default.fileExists(atPath: PurchaseJudge.reportPath(outDir: context.outDir, file: knownName))
+                            if knownName == name {
+                                try Store.touchPurchaseFile(db, sha256: sha, name: name, size: st.size, mtimeNs: st.mtimeNs)
+                            }
+                            let missing = !FileManager.default.fileExists(
+                                atPath: PurchaseJudge.reportPath(outDir: context.outDir, file: knownName))
                             if !nightly || missing { reports.insert(knownName) }
                         }
                         continue
                     }
                     if let other = namesInCall[name] {
-                        throw PrakerjaError.badInput("\(path): has the same file name as \(other) but another content; give each purchases file its own name")
+                        throw PrakerjaError.badInput(
+                            "\(path): has the same file name as \(other) but another content; give each purchases file its own name")
                     }
                     if let before = try Store.importedPurchaseFile(db, name: name) {
                         throw PrakerjaError.badInput(
-                            "\(path): a different file named \(name).csv was imported before (\(before.path), \(before.importedAt)); a corrected export needs a new file name")
+                            "\(path): a different file named \(name).csv was imported before (\(before.path), \(before.importedAt)); a corrected export needs a new file name"
+                        )
                     }
                     namesInCall[name] = path
                     fresh.append((path, name, sha, st, try read(path: path, context: context)))
@@ -113,16 +120,20 @@ public enum Purchases {
                     for p in file.lines {
                         if let problem = p.problem {
                             summary.unreadable += 1
-                            try Store.insertPurchaseLine(db, file: file.name, p, state: "rejected", holdsOrder: false, reason: problem.reason, detail: problem.detail)
+                            try Store.insertPurchaseLine(
+                                db, file: file.name, p, state: "rejected", holdsOrder: false, reason: problem.reason, detail: problem.detail
+                            )
                         } else if let holder = try Store.orderHolder(db, platform: p.platform, orderID: p.orderID) {
                             summary.ignored += 1
-                            try Store.insertPurchaseLine(db, file: file.name, p, state: "ignored", holdsOrder: false, reason: "",
+                            try Store.insertPurchaseLine(
+                                db, file: file.name, p, state: "ignored", holdsOrder: false, reason: "",
                                 detail: "sent before: \(holder.file).csv line \(holder.line)")
                         } else {
                             try Store.insertPurchaseLine(db, file: file.name, p, state: "pending", holdsOrder: true, reason: "", detail: "")
                         }
                     }
-                    try Store.recordPurchaseFile(db, sha256: file.sha, path: file.path, name: file.name, rows: file.lines.count,
+                    try Store.recordPurchaseFile(
+                        db, sha256: file.sha, path: file.path, name: file.name, rows: file.lines.count,
                         size: file.stat.size, mtimeNs: file.stat.mtimeNs)
                     summary.files.append(file.path)
                     summary.lines += file.lines.count

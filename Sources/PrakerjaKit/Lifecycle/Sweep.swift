@@ -64,12 +64,15 @@ public enum Sweep {
     /// Stages the three files of the sweep as of `asOf`.
     static func stageFiles(_ db: Database, asOf: CivilDate, outDir: String) throws -> (staged: [PendingFile], listed: Int) {
         let dir = outDir + "/sweeps/\(asOf)"
-        let listed = try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE kind = 'dicabut' AND on_date = ?", arguments: [asOf.description]) ?? 0
+        let listed =
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE kind = 'dicabut' AND on_date = ?", arguments: [asOf.description])
+            ?? 0
         var staged: [PendingFile] = []
         do {
             staged += try Feeds.stageRevocations(db, asOf: asOf, feed: dir + "/feeds/revocations.csv", masked: dir + "/revocations.csv")
-            staged.append(try Feeds.stageNotifications(
-                db, template: .dicabut, filter: "on_date = ?", arguments: [asOf.description], to: dir + "/feeds/notifications.csv"))
+            staged.append(
+                try Feeds.stageNotifications(
+                    db, template: .dicabut, filter: "on_date = ?", arguments: [asOf.description], to: dir + "/feeds/notifications.csv"))
             return (staged, listed)
         } catch {
             OutputWriter.discard(staged)

@@ -28,7 +28,9 @@ public enum Verify {
 
         /// One line for the operator.
         public var line: String {
-            if matches { return "wave \(wave): verified: \(outcomes) outcomes, pool of \(pool), \(reports) report files match the manifest" }
+            if matches {
+                return "wave \(wave): verified: \(outcomes) outcomes, pool of \(pool), \(reports) report files match the manifest"
+            }
             return "wave \(wave): \(differences.count) difference(s) found"
         }
     }
@@ -48,7 +50,8 @@ public enum Verify {
             differences += try checkCards(db, result)
             let reports = checkReports(result, outDir: context.outDir)
             differences += reports.differences
-            return Report(wave: wave, outcomes: result.outcomes.count, pool: result.outcomes.filter { $0.tier != nil }.count,
+            return Report(
+                wave: wave, outcomes: result.outcomes.count, pool: result.outcomes.filter { $0.tier != nil }.count,
                 reports: reports.checked, differences: differences)
         }
     }
@@ -73,7 +76,9 @@ public enum Verify {
             return x != y ? x < y : keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8)
         }
         for (rank, i) in order.enumerated() where pool[i].lotteryRank != rank + 1 {
-            out.append("registration \(pool[i].registrationID): lottery_rank \(pool[i].lotteryRank.map(String.init) ?? "empty") differs from the recomputed \(rank + 1)")
+            out.append(
+                "registration \(pool[i].registrationID): lottery_rank \(pool[i].lotteryRank.map(String.init) ?? "empty") differs from the recomputed \(rank + 1)"
+            )
         }
         let poolHash = Lottery.poolHash(hexPool: order.map { (pool[$0].tier ?? 0, keys[$0]) })
         if poolHash != result.poolSHA256 {
@@ -113,7 +118,9 @@ public enum Verify {
                 out.append("registration \(o.registrationID): card \(SixteenDigits.maskCard(card)) is not issued to it")
                 continue
             }
-            if value <= previous { out.append("registration \(o.registrationID): card \(SixteenDigits.maskCard(card)) not issued in lottery_rank order") }
+            if value <= previous {
+                out.append("registration \(o.registrationID): card \(SixteenDigits.maskCard(card)) not issued in lottery_rank order")
+            }
             previous = value
         }
         return out
@@ -137,7 +144,9 @@ public enum Verify {
             return (0, ["manifest.json: not a manifest (no outputs list)"])
         }
         var out: [String] = []
-        if manifest.wave != result.wave { out.append("manifest.json: wave \(manifest.wave.map(String.init) ?? "missing"), expected \(result.wave)") }
+        if manifest.wave != result.wave {
+            out.append("manifest.json: wave \(manifest.wave.map(String.init) ?? "missing"), expected \(result.wave)")
+        }
         if manifest.seed != result.seed { out.append("manifest.json: seed differs from the seed stored at the run") }
         if manifest.poolSHA256 != result.poolSHA256 {
             out.append("manifest.json: pool_sha256 \(manifest.poolSHA256 ?? "missing"), stored at the run \(result.poolSHA256)")
@@ -162,7 +171,9 @@ public enum Verify {
             }
             if let bytes = regenerated[listed.file] {
                 let sha = FileHash.sha256(bytes)
-                if sha != listed.sha256 { out.append("\(listed.file): the stored results give SHA-256 \(sha), the manifest says \(listed.sha256)") }
+                if sha != listed.sha256 {
+                    out.append("\(listed.file): the stored results give SHA-256 \(sha), the manifest says \(listed.sha256)")
+                }
             }
         }
         return (outputs.count, out)

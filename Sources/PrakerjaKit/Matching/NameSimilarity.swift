@@ -125,7 +125,8 @@ public enum NameSimilarity {
     /// (`SUTARJO`/`SUTARNO`, `HALIM`/`SALIM`).
     static func isTypo(_ x: Token, _ y: Token, _ spellingX: Token, _ spellingY: Token, _ words: WordCounts?) -> Bool {
         let folded = max(x.count, y.count) >= 3 && isOneEdit(x, y)
-        let written = (spellingX != x || spellingY != y) && max(spellingX.count, spellingY.count) >= 3
+        let written =
+            (spellingX != x || spellingY != y) && max(spellingX.count, spellingY.count) >= 3
             && spellingX != spellingY && isOneEdit(spellingX, spellingY)
         guard folded || written else { return false }
         if isCommonName(x) && isCommonName(y) { return false }

@@ -333,9 +333,10 @@ public enum SamePersonMatcher {
             let score = NameSimilarity.score(names[i], names[j], words: context.words)
             guard score >= context.threshold else { continue }
             // The expected coincidences and the listing are filled in once the names are counted.
-            found.append(MatchCandidate(
-                pair: MatchPair(a: min(a, b), b: max(a, b), score: score), evidence: MatchEvidence(inputs[a], inputs[b]),
-                coincidences: 0, coincidencesInProvince: nil, listed: false))
+            found.append(
+                MatchCandidate(
+                    pair: MatchPair(a: min(a, b), b: max(a, b), score: score), evidence: MatchEvidence(inputs[a], inputs[b]),
+                    coincidences: 0, coincidencesInProvince: nil, listed: false))
         }
     }
 

@@ -8,14 +8,16 @@ enum ReviewItems {
             let m = structure.mismatches(birthDate: r.birthDate, gender: r.gender)
             var out: [ReviewItem] = []
             if r.birthDate != nil, !m.dateParts.isEmpty {
-                out.append(ReviewItem(
-                    key: ReviewKey(item: ReviewItemKind.birthdateMismatch, registrationID: r.registrationID, otherRegistrationID: ""),
-                    score: nil, detail: m.dateParts.joined(separator: ";")))
+                out.append(
+                    ReviewItem(
+                        key: ReviewKey(item: ReviewItemKind.birthdateMismatch, registrationID: r.registrationID, otherRegistrationID: ""),
+                        score: nil, detail: m.dateParts.joined(separator: ";")))
             }
             if r.gender != nil, m.gender {
-                out.append(ReviewItem(
-                    key: ReviewKey(item: ReviewItemKind.genderMismatch, registrationID: r.registrationID, otherRegistrationID: ""),
-                    score: nil, detail: "gender"))
+                out.append(
+                    ReviewItem(
+                        key: ReviewKey(item: ReviewItemKind.genderMismatch, registrationID: r.registrationID, otherRegistrationID: ""),
+                        score: nil, detail: "gender"))
             }
             return out
         }
@@ -31,9 +33,10 @@ enum ReviewItems {
         for i in regs.indices where !isDuplicate[i] {
             let r = regs[i]
             guard r.nameValid, let birth = r.birthDate, let gender = r.gender else { continue }
-            inputs.append(MatchInput(
-                fullName: r.displayName, birthDay: birth.dayNumber, female: gender == .female, nik: SixteenDigits.format(r.nik),
-                province: r.provinceValid ? r.provinceCode : "", kk: r.kk, phone: r.phone, email: r.email))
+            inputs.append(
+                MatchInput(
+                    fullName: r.displayName, birthDay: birth.dayNumber, female: gender == .female, nik: SixteenDigits.format(r.nik),
+                    province: r.provinceValid ? r.provinceCode : "", kk: r.kk, phone: r.phone, email: r.email))
             origin.append(i)
         }
         return SamePersonMatcher.findCandidates(in: inputs, threshold: threshold, jobs: jobs).filter(\.listed).map { candidate in

@@ -20,7 +20,10 @@ struct Selection {
         var warnings: [String]
     }
 
-    func run(_ db: Database, registrations regs: inout [Registration], exclusions: Exclusions, decisions: [ReviewKey: Decision], cardKey: [UInt8], cardBase: Int64) throws -> Output {
+    func run(
+        _ db: Database, registrations regs: inout [Registration], exclusions: Exclusions, decisions: [ReviewKey: Decision],
+        cardKey: [UInt8], cardBase: Int64
+    ) throws -> Output {
         let wave = config.wave
         let jobs = self.jobs
 
@@ -90,7 +93,8 @@ struct Selection {
         var warnings: [String] = []
         for (key, decision) in decisions.sorted(by: { $0.key < $1.key }) {
             guard itemKeys.contains(key) else {
-                warnings.append("decision for a review item that no longer exists: \(key.item) \(key.registrationID) \(key.otherRegistrationID)")
+                warnings.append(
+                    "decision for a review item that no longer exists: \(key.item) \(key.registrationID) \(key.otherRegistrationID)")
                 continue
             }
             if decision == .reject { rejectedByReview.insert(key.registrationID) }
@@ -99,7 +103,10 @@ struct Selection {
         // The draw (§6.4).
         var pool: [PoolEntry] = []
         for i in regs.indices where !isDuplicate[i] && verdicts[i].failed == 0 && !rejectedByReview.contains(regs[i].registrationID) {
-            pool.append(PoolEntry(index: i, tier: config.tier(of: regs[i].occupation!), key: LotteryDigest(bytes: []), kk: regs[i].kk!, province: regs[i].provinceCode))
+            pool.append(
+                PoolEntry(
+                    index: i, tier: config.tier(of: regs[i].occupation!), key: LotteryDigest(bytes: []), kk: regs[i].kk!,
+                    province: regs[i].provinceCode))
         }
         let seed = config.seed
         let keys = pool.parallelMap(jobs: jobs) { Lottery.digest(seed: seed, nik: regsView[$0.index].nik) }
@@ -156,6 +163,8 @@ struct Selection {
         let unsorted = outcomes
         outcomes = ByteOrder.permutation(count: unsorted.count, jobs: jobs) { unsorted[$0].registrationID }.map { unsorted[$0] }
         let poolHash = Lottery.poolHash(pool.map { ($0.tier, $0.key) })
-        return Output(outcomes: outcomes, reviewItems: items, claims: claims, issued: issued, poolSHA256: poolHash, places: places, warnings: warnings)
+        return Output(
+            outcomes: outcomes, reviewItems: items, claims: claims, issued: issued, poolSHA256: poolHash, places: places, warnings: warnings
+        )
     }
 }

@@ -19,13 +19,16 @@ public enum WaveRun {
 
         /// One line for the operator.
         public var line: String {
-            if reportsOnly { return "wave \(wave): published; reports rewritten from the database (\(outcomes) outcomes, \(rejected) rejected rows)" }
+            if reportsOnly {
+                return "wave \(wave): published; reports rewritten from the database (\(outcomes) outcomes, \(rejected) rejected rows)"
+            }
             return "wave \(wave): \(rowsRead) rows read = \(outcomes) outcomes + \(rejected) rejected; \(lulus) Lulus, \(gagal) Gagal"
         }
 
         /// The summary line followed by one line per registrant file.
         public var report: String {
-            ([line] + files.map { "  \($0.path): \($0.rows) rows = \($0.outcomes ?? 0) outcomes + \($0.rejected) rejected" }).joined(separator: "\n")
+            ([line] + files.map { "  \($0.path): \($0.rows) rows = \($0.outcomes ?? 0) outcomes + \($0.rejected) rejected" }).joined(
+                separator: "\n")
         }
     }
 
@@ -55,26 +58,34 @@ public enum WaveRun {
                 let storedInputs = try JSONDecoder().decode([InputFile].self, from: Data((record?.inputs ?? "[]").utf8))
                 let changed = WaveInputs.changedFiles(stored: storedInputs, current: current)
                 if !changed.isEmpty {
-                    throw PrakerjaError.badInput("wave \(wave): published, and its inputs changed: \(changed.joined(separator: ", ")); a published wave cannot be run again")
+                    throw PrakerjaError.badInput(
+                        "wave \(wave): published, and its inputs changed: \(changed.joined(separator: ", ")); a published wave cannot be run again"
+                    )
                 }
                 let result = try Store.loadResult(db, wave: wave)
                 staged = try WaveReportWriter.stage(result, outDir: context.outDir, startedAt: startedAt).files
-                try Store.appendLedger(db, command: "run \(wave)", startedAt: startedAt, inputs: result.inputs, configSHA256: loaded.configSHA256, counts: ["outcomes": result.outcomes.count], result: "reports rewritten")
-                return Summary(wave: wave, rowsRead: result.outcomes.count + result.rejected.count, outcomes: result.outcomes.count,
+                try Store.appendLedger(
+                    db, command: "run \(wave)", startedAt: startedAt, inputs: result.inputs, configSHA256: loaded.configSHA256,
+                    counts: ["outcomes": result.outcomes.count], result: "reports rewritten")
+                return Summary(
+                    wave: wave, rowsRead: result.outcomes.count + result.rejected.count, outcomes: result.outcomes.count,
                     rejected: result.rejected.count, lulus: result.outcomes.filter(\.isLulus).count,
                     gagal: result.outcomes.count - result.outcomes.filter(\.isLulus).count, reportsOnly: true, warnings: [])
             }
 
             let cardKey = try Store.cardKey(db, source: context.cardKey)
-            var ingested = try RegistrantIngest.ingest(waveDir: loaded.waveDir, closes: config.closes, jobs: context.jobs, progress: progress)
+            var ingested = try RegistrantIngest.ingest(
+                waveDir: loaded.waveDir, closes: config.closes, jobs: context.jobs, progress: progress)
             phases.phase("ingest", rows: ingested.registrations.count + ingested.rejected.count)
             for warning in ingested.warnings { context.logger.warning("wave \(wave): \(warning)") }
             let rowsRead = ingested.registrations.count + ingested.rejected.count
             if rowsRead > 0, Double(ingested.rejected.count) / Double(rowsRead) > config.rules.maxRejectShare {
-                let file = try OutputWriter.stage(WaveReports.rejectedRows(ingested.rejected), to: context.outDir + "/waves/\(wave)/rejected_rows.csv")
+                let file = try OutputWriter.stage(
+                    WaveReports.rejectedRows(ingested.rejected), to: context.outDir + "/waves/\(wave)/rejected_rows.csv")
                 try OutputWriter.commit([file])
                 throw PrakerjaError.badInput(
-                    "wave \(wave): \(ingested.rejected.count) of \(rowsRead) rows rejected, more than max_reject_share \(config.rules.maxRejectShare); see \(context.outDir)/waves/\(wave)/rejected_rows.csv; nothing stored")
+                    "wave \(wave): \(ingested.rejected.count) of \(rowsRead) rows rejected, more than max_reject_share \(config.rules.maxRejectShare); see \(context.outDir)/waves/\(wave)/rejected_rows.csv; nothing stored"
+                )
             }
             let exclusions = try Exclusions.load(waveDir: loaded.waveDir)
             let decisionFiles = try DecisionFiles.load(waveDir: loaded.waveDir)
@@ -85,7 +96,8 @@ public enum WaveRun {
             let cardBase = try Store.nextCardCounter(db)
             progress.stage("wave \(wave): selecting")
             let selection = try Selection(config: config, jobs: context.jobs, logger: phases).run(
-                db, registrations: &ingested.registrations, exclusions: exclusions, decisions: decisions, cardKey: cardKey, cardBase: cardBase)
+                db, registrations: &ingested.registrations, exclusions: exclusions, decisions: decisions, cardKey: cardKey,
+                cardBase: cardBase)
 
             let inputs = [loaded.configFile] + ingested.files + exclusions.files + decisionFiles.files
             var warnings = ingested.warnings + selection.warnings
@@ -95,19 +107,24 @@ public enum WaveRun {
                 wave: wave, seed: config.seed, configSHA256: loaded.configSHA256, inputs: inputs, outcomes: selection.outcomes,
                 rejected: ingested.rejected, reviewItems: selection.reviewItems, decisions: decisions,
                 poolSHA256: selection.poolSHA256, places: selection.places, warnings: warnings)
-            try Store.saveSelection(db, result: result, config: config, claims: selection.claims, exclusions: exclusions,
+            try Store.saveSelection(
+                db, result: result, config: config, claims: selection.claims, exclusions: exclusions,
                 cards: selection.issued, cardBase: cardBase, storedDecisions: decisions)
             phases.phase("store")
             let lulus = result.outcomes.filter(\.isLulus).count
             try Store.appendLedger(
                 db, command: "run \(wave)", startedAt: startedAt, inputs: inputs, configSHA256: loaded.configSHA256,
-                counts: ["rows": rowsRead, "outcomes": result.outcomes.count, "rejected": result.rejected.count, "lulus": lulus, "gagal": result.outcomes.count - lulus],
+                counts: [
+                    "rows": rowsRead, "outcomes": result.outcomes.count, "rejected": result.rejected.count, "lulus": lulus,
+                    "gagal": result.outcomes.count - lulus,
+                ],
                 result: "selected")
             let reports = try WaveReportWriter.stage(result, outDir: context.outDir, startedAt: startedAt, jobs: context.jobs)
             staged = reports.files
             for w in reports.warnings { context.logger.warning("wave \(wave): \(w)") }
             phases.phase("reports")
-            return Summary(wave: wave, rowsRead: rowsRead, outcomes: result.outcomes.count, rejected: result.rejected.count,
+            return Summary(
+                wave: wave, rowsRead: rowsRead, outcomes: result.outcomes.count, rejected: result.rejected.count,
                 lulus: lulus, gagal: result.outcomes.count - lulus, reportsOnly: false, warnings: warnings + reports.warnings,
                 files: ingested.files)
         }
@@ -121,9 +138,13 @@ public enum WaveRun {
             throw PrakerjaError.badInput("wave \(wave): imported with import-participants; an imported wave cannot be run")
         }
         if let earlier = try Int.fetchOne(db, sql: "SELECT min(wave) FROM waves WHERE wave < ? AND state = 'selected'", arguments: [wave]) {
-            throw PrakerjaError.badInput("wave \(wave): refused: earlier wave \(earlier) is not published yet (publish it first: prakerja publish --wave \(earlier))")
+            throw PrakerjaError.badInput(
+                "wave \(wave): refused: earlier wave \(earlier) is not published yet (publish it first: prakerja publish --wave \(earlier))"
+            )
         }
-        if let later = try Int.fetchOne(db, sql: "SELECT max(wave) FROM waves WHERE wave > ? AND state IN ('published', 'imported')", arguments: [wave]) {
+        if let later = try Int.fetchOne(
+            db, sql: "SELECT max(wave) FROM waves WHERE wave > ? AND state IN ('published', 'imported')", arguments: [wave])
+        {
             throw PrakerjaError.badInput("wave \(wave): refused: a later wave (\(later)) is already published")
         }
     }

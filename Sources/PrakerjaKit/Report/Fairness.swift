@@ -61,8 +61,10 @@ struct Fairness: Sendable {
         var w = CSVWriter()
         w.writeRow(["tier", "dimension", "group", "pool", "lulus", "rate"])
         for g in groups {
-            w.writeRow([String(g.tier), g.dimension, Cell.safe(g.group), String(g.pool), String(g.lulus),
-                String(format: "%.6f", g.pool == 0 ? 0 : Double(g.lulus) / Double(g.pool))])
+            w.writeRow([
+                String(g.tier), g.dimension, Cell.safe(g.group), String(g.pool), String(g.lulus),
+                String(format: "%.6f", g.pool == 0 ? 0 : Double(g.lulus) / Double(g.pool)),
+            ])
         }
         return w.bytes
     }

@@ -81,7 +81,9 @@ struct Manifest: Encodable {
 
 /// Stages the §7.1 reports of a wave for an atomic rename after commit.
 enum WaveReportWriter {
-    static func stage(_ result: WaveResult, outDir: String, startedAt: String, jobs: Int = 1) throws -> (files: [PendingFile], warnings: [String]) {
+    static func stage(_ result: WaveResult, outDir: String, startedAt: String, jobs: Int = 1) throws -> (
+        files: [PendingFile], warnings: [String]
+    ) {
         let dir = outDir + "/waves/\(result.wave)"
         let fairness = Fairness(outcomes: result.outcomes)
         var staged: [PendingFile] = []

@@ -2,7 +2,10 @@ import Foundation
 
 /// The per-wave reports of §7.1 (without feeds), as bytes, from a `WaveResult`.
 enum WaveReports {
-    static let outcomeColumns = ["registration_id", "nik_masked", "full_name", "province_code", "status", "reason", "reasons", "detail", "tier", "lottery_rank", "card_masked"]
+    static let outcomeColumns = [
+        "registration_id", "nik_masked", "full_name", "province_code", "status", "reason", "reasons", "detail", "tier", "lottery_rank",
+        "card_masked",
+    ]
 
     static func outcomes(_ result: WaveResult, jobs: Int = 1) -> [UInt8] {
         var header = CSVWriter()
@@ -68,7 +71,9 @@ enum WaveReports {
         var w = CSVWriter()
         w.writeRow(["province_code", "province_name", "registrations", "lulus", "gagal"] + Reason.allCases.map(\.name))
         func emit(_ code: String, _ name: String, _ row: Row) {
-            w.writeRow([code, name, String(row.registrations), String(row.lulus), String(row.gagal)] + Reason.allCases.map { String(row.reasons[$0.rawValue]) })
+            w.writeRow(
+                [code, name, String(row.registrations), String(row.lulus), String(row.gagal)]
+                    + Reason.allCases.map { String(row.reasons[$0.rawValue]) })
         }
         for code in byProvince.keys.sorted() { emit(code, Province.name(code) ?? "", byProvince[code]!) }
         emit("ALL", "", all)

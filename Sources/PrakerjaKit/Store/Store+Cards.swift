@@ -9,7 +9,8 @@ extension Store {
         if let provided = try source.providedKey() {
             let fingerprint = CardKeyFingerprint.of(provided)
             if let storedFingerprint, storedFingerprint != fingerprint {
-                throw PrakerjaError.config("card key: differs from the key this database was started with (fingerprint \(storedFingerprint.prefix(12)))")
+                throw PrakerjaError.config(
+                    "card key: differs from the key this database was started with (fingerprint \(storedFingerprint.prefix(12)))")
             }
             if storedFingerprint == nil { try setMeta(db, "card_key_fingerprint", fingerprint) }
             return provided
@@ -22,7 +23,8 @@ extension Store {
             return key
         }
         if storedFingerprint != nil {
-            throw PrakerjaError.config("card key: this database was started with a key from --card-key-file or PRAKERJA_CARD_KEY; pass the same key")
+            throw PrakerjaError.config(
+                "card key: this database was started with a key from --card-key-file or PRAKERJA_CARD_KEY; pass the same key")
         }
         var random = SystemRandomNumberGenerator()
         let hex = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &random)) }.joined()

@@ -15,7 +15,10 @@ public struct LedgerEntry: Sendable, Codable, Hashable {
 
 extension Store {
     /// Records a command that committed changes.
-    static func appendLedger(_ db: Database, command: String, startedAt: String, inputs: [InputFile], configSHA256: String?, counts: [String: Int], result: String) throws {
+    static func appendLedger(
+        _ db: Database, command: String, startedAt: String, inputs: [InputFile], configSHA256: String?, counts: [String: Int],
+        result: String
+    ) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let inputsJSON = String(decoding: try encoder.encode(inputs), as: UTF8.self)

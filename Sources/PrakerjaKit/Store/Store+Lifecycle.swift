@@ -6,7 +6,9 @@ extension Store {
     /// Why a selected wave must be run again before it is published, or nil when its selection still
     /// stands on the history as it is now.
     static func staleSelection(_ db: Database, wave: Int) throws -> String? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT import_epoch, selected_at FROM waves WHERE wave = ? AND state = 'selected'", arguments: [wave])
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT import_epoch, selected_at FROM waves WHERE wave = ? AND state = 'selected'", arguments: [wave])
         else { return nil }
         let epoch: Int = row["import_epoch"]
         if epoch < (try importEpoch(db)) { return "participants were imported after it was run" }
@@ -36,11 +38,15 @@ extension Store {
             arguments: [notice.description, Clock.isoNow(), wave])
         guard db.changesCount == 1 else { throw PrakerjaError.internalError("wave \(wave): not in state selected") }
         try db.execute(sql: "UPDATE cards SET final = 1 WHERE wave = ?", arguments: [wave])
-        let taken = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM outcomes o JOIN participants p ON p.nik = o.nik WHERE o.wave = ? AND o.status = 'Lulus'
-            """, arguments: [wave]) ?? 0
+        let taken =
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM outcomes o JOIN participants p ON p.nik = o.nik WHERE o.wave = ? AND o.status = 'Lulus'
+                    """, arguments: [wave]) ?? 0
         if taken > 0 {
-            throw PrakerjaError.badInput("wave \(wave): \(taken) Lulus are already participants of another wave; run the wave again before publishing it")
+            throw PrakerjaError.badInput(
+                "wave \(wave): \(taken) Lulus are already participants of another wave; run the wave again before publishing it")
         }
         try db.execute(
             sql: """
@@ -49,13 +55,15 @@ extension Store {
                 """,
             arguments: [notice.description, deadline.description, record.trainingFund, wave])
         let lulus = db.changesCount
-        let queue = try db.makeStatement(sql: """
-            INSERT INTO outbox(nik, wave, template, channel, recipient, message, on_date) VALUES (?, ?, 'lulus', ?, ?, ?, ?)
-            ON CONFLICT(nik, wave, template, channel) DO NOTHING
-            """)
+        let queue = try db.makeStatement(
+            sql: """
+                INSERT INTO outbox(nik, wave, template, channel, recipient, message, on_date) VALUES (?, ?, 'lulus', ?, ?, ?, ?)
+                ON CONFLICT(nik, wave, template, channel) DO NOTHING
+                """)
         let sms = Messages.lulus(channel: .sms, wave: wave, deadline: deadline, fund: record.trainingFund)
         let email = Messages.lulus(channel: .email, wave: wave, deadline: deadline, fund: record.trainingFund)
-        let cursor = try Row.fetchCursor(db, sql: "SELECT nik, phone, email FROM outcomes WHERE wave = ? AND status = 'Lulus'", arguments: [wave])
+        let cursor = try Row.fetchCursor(
+            db, sql: "SELECT nik, phone, email FROM outcomes WHERE wave = ? AND status = 'Lulus'", arguments: [wave])
         while let row = try cursor.next() {
             let nik: Int64 = row["nik"]
             if let phone: String = row["phone"] {

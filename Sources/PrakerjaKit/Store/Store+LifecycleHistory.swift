@@ -9,11 +9,13 @@ extension Store {
         var entries: [HistoryEntry] = []
         let key = Int64(nik)
         let participation = try Row.fetchOne(db, sql: "SELECT * FROM participants WHERE nik = ?", arguments: [key])
-        let outcomes = try Row.fetchAll(db, sql: """
-            SELECT o.* FROM outcomes o JOIN waves w ON w.wave = o.wave
-            WHERE o.nik = ? AND w.state = 'published' AND (o.reason IS NULL OR o.reason != ?)
-            ORDER BY o.wave, o.registration_id
-            """, arguments: [key, Reason.duplicateRegistration.rawValue])
+        let outcomes = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT o.* FROM outcomes o JOIN waves w ON w.wave = o.wave
+                WHERE o.nik = ? AND w.state = 'published' AND (o.reason IS NULL OR o.reason != ?)
+                ORDER BY o.wave, o.registration_id
+                """, arguments: [key, Reason.duplicateRegistration.rawValue])
         for row in outcomes {
             let wave: Int = row["wave"]
             let reasonNumber: Int? = row["reason"]
@@ -60,14 +62,19 @@ extension Store {
         entry.fund = p["fund"]
         entry.spent = p["spent"]
         entry.hangus = p["hangus"]
-        entry.events = try Row.fetchAll(db, sql: "SELECT kind, on_date, amount, detail FROM events WHERE nik = ? AND wave = ? ORDER BY id",
-            arguments: [p["nik"] as Int64, p["wave"] as Int]).map {
+        entry.events = try Row.fetchAll(
+            db, sql: "SELECT kind, on_date, amount, detail FROM events WHERE nik = ? AND wave = ? ORDER BY id",
+            arguments: [p["nik"] as Int64, p["wave"] as Int]
+        ).map {
             HistoryEntry.Event(kind: $0["kind"], date: $0["on_date"], amount: $0["amount"], detail: $0["detail"])
         }
-        entry.purchases = try Row.fetchAll(db, sql: """
-            SELECT platform, order_id, training_id, purchased_at_text, amount, state, reason, detail FROM purchases
-            WHERE card_number = ? AND state != 'ignored' ORDER BY purchased_at, platform, order_id
-            """, arguments: [p["card_number"] as Int64]).map {
+        entry.purchases = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT platform, order_id, training_id, purchased_at_text, amount, state, reason, detail FROM purchases
+                WHERE card_number = ? AND state != 'ignored' ORDER BY purchased_at, platform, order_id
+                """, arguments: [p["card_number"] as Int64]
+        ).map {
             HistoryEntry.Purchase(
                 platform: $0["platform"], orderID: $0["order_id"], trainingID: $0["training_id"], purchasedAt: $0["purchased_at_text"],
                 amount: $0["amount"], state: $0["state"], reason: $0["reason"])

@@ -16,21 +16,25 @@ extension Store {
     static func sweep(_ db: Database, asOf: CivilDate) throws -> (revoked: [Revocation], new: Bool) {
         // The WHERE repeats the partial index's condition (participants_due), so only undecided
         // participants are read, however long the history.
-        let due = try Row.fetchAll(db, sql: """
-            SELECT p.nik, p.wave, p.registration_id, p.deadline, p.fund, p.spent FROM participants p
-            WHERE p.status = 'Lulus' AND p.imported = 0 AND p.spent = 0 AND p.deadline < ?
-              AND NOT EXISTS (SELECT 1 FROM purchases b WHERE b.card_number = p.card_number AND b.state = 'accepted')
-            ORDER BY p.nik
-            """, arguments: [asOf.description])
-        let revoke = try db.makeStatement(sql: """
-            UPDATE participants SET status = 'Dicabut', hangus = fund - spent, revoked_on = ? WHERE nik = ? AND status = 'Lulus'
-            """)
+        let due = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.nik, p.wave, p.registration_id, p.deadline, p.fund, p.spent FROM participants p
+                WHERE p.status = 'Lulus' AND p.imported = 0 AND p.spent = 0 AND p.deadline < ?
+                  AND NOT EXISTS (SELECT 1 FROM purchases b WHERE b.card_number = p.card_number AND b.state = 'accepted')
+                ORDER BY p.nik
+                """, arguments: [asOf.description])
+        let revoke = try db.makeStatement(
+            sql: """
+                UPDATE participants SET status = 'Dicabut', hangus = fund - spent, revoked_on = ? WHERE nik = ? AND status = 'Lulus'
+                """)
         let event = try db.makeStatement(sql: "INSERT INTO events(nik, wave, kind, on_date, amount) VALUES (?, ?, 'dicabut', ?, ?)")
         let contact = try db.makeStatement(sql: "SELECT phone, email FROM outcomes WHERE wave = ? AND registration_id = ?")
-        let queue = try db.makeStatement(sql: """
-            INSERT INTO outbox(nik, wave, template, channel, recipient, message, on_date) VALUES (?, ?, 'dicabut', ?, ?, ?, ?)
-            ON CONFLICT(nik, wave, template, channel) DO NOTHING
-            """)
+        let queue = try db.makeStatement(
+            sql: """
+                INSERT INTO outbox(nik, wave, template, channel, recipient, message, on_date) VALUES (?, ?, 'dicabut', ?, ?, ?, ?)
+                ON CONFLICT(nik, wave, template, channel) DO NOTHING
+                """)
         var revoked: [Revocation] = []
         revoked.reserveCapacity(due.count)
         for row in due {

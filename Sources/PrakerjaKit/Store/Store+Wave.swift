@@ -12,7 +12,10 @@ extension Store {
     }
 
     /// Stores a wave's selection as `selected`.
-    static func saveSelection(_ db: Database, result: WaveResult, config: WaveConfig, claims: [(contact: String, nik: UInt64)], exclusions: Exclusions, cards: [(UInt64, UInt64, Int64)], cardBase: Int64, storedDecisions: [ReviewKey: Decision]) throws {
+    static func saveSelection(
+        _ db: Database, result: WaveResult, config: WaveConfig, claims: [(contact: String, nik: UInt64)], exclusions: Exclusions,
+        cards: [(UInt64, UInt64, Int64)], cardBase: Int64, storedDecisions: [ReviewKey: Decision]
+    ) throws {
         let wave = result.wave
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -33,11 +36,13 @@ extension Store {
                 config.rules.purchaseDays, config.rules.trainingFund, cardBase, inputsJSON, manifestJSON,
                 try importEpoch(db), Clock.isoNow(),
             ])
-        let outcome = try FastStatement(db, sql: """
-            INSERT INTO outcomes(wave, registration_id, nik, kk, full_name, province_code, status, reason, failed, detail,
-              tier, lottery_rank, lottery_key, card_number, registration_day, phone, email)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let outcome = try FastStatement(
+            db,
+            sql: """
+                INSERT INTO outcomes(wave, registration_id, nik, kk, full_name, province_code, status, reason, failed, detail,
+                  tier, lottery_rank, lottery_key, card_number, registration_day, phone, email)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         outcome.bind(1, wave)
         for o in result.outcomes {
             outcome.bind(2, o.registrationID)
@@ -58,7 +63,8 @@ extension Store {
             outcome.bind(17, o.email)
             try outcome.execute()
         }
-        let rejected = try FastStatement(db, sql: "INSERT INTO rejected_rows(wave, seq, file, line, reason, detail) VALUES (?, ?, ?, ?, ?, ?)")
+        let rejected = try FastStatement(
+            db, sql: "INSERT INTO rejected_rows(wave, seq, file, line, reason, detail) VALUES (?, ?, ?, ?, ?, ?)")
         rejected.bind(1, wave)
         for (seq, r) in result.rejected.enumerated() {
             rejected.bind(2, seq)
@@ -68,7 +74,9 @@ extension Store {
             rejected.bind(6, r.detail)
             try rejected.execute()
         }
-        let item = try FastStatement(db, sql: "INSERT INTO review_items(wave, item, registration_id, other_registration_id, score, detail) VALUES (?, ?, ?, ?, ?, ?)")
+        let item = try FastStatement(
+            db, sql: "INSERT INTO review_items(wave, item, registration_id, other_registration_id, score, detail) VALUES (?, ?, ?, ?, ?, ?)"
+        )
         item.bind(1, wave)
         for i in result.reviewItems {
             item.bind(2, i.key.item)
@@ -78,10 +86,11 @@ extension Store {
             item.bind(6, i.detail)
             try item.execute()
         }
-        let decision = try db.makeStatement(sql: """
-            INSERT INTO decisions(wave, item, registration_id, other_registration_id, decision) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(wave, item, registration_id, other_registration_id) DO UPDATE SET decision = excluded.decision
-            """)
+        let decision = try db.makeStatement(
+            sql: """
+                INSERT INTO decisions(wave, item, registration_id, other_registration_id, decision) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(wave, item, registration_id, other_registration_id) DO UPDATE SET decision = excluded.decision
+                """)
         for (key, d) in storedDecisions.sorted(by: { $0.key < $1.key }) {
             decision.setUncheckedArguments([wave, key.item, key.registrationID, key.otherRegistrationID, d.rawValue])
             try decision.execute()
@@ -115,7 +124,9 @@ extension Store {
     /// The decisions stored for a wave.
     static func decisions(_ db: Database, wave: Int) throws -> [ReviewKey: Decision] {
         var out: [ReviewKey: Decision] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT item, registration_id, other_registration_id, decision FROM decisions WHERE wave = ?", arguments: [wave]) {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT item, registration_id, other_registration_id, decision FROM decisions WHERE wave = ?", arguments: [wave])
+        {
             out[ReviewKey(item: row[0], registrationID: row[1], otherRegistrationID: row[2])] = Decision(rawValue: row[3])
         }
         return out
@@ -123,7 +134,9 @@ extension Store {
 
     /// Loads a stored wave's results back, to rewrite its reports.
     static func loadResult(_ db: Database, wave: Int) throws -> WaveResult {
-        guard let record = try waveRecord(db, wave), let inputsJSON = record.inputs, let manifestJSON = try String.fetchOne(db, sql: "SELECT manifest FROM waves WHERE wave = ?", arguments: [wave]) else {
+        guard let record = try waveRecord(db, wave), let inputsJSON = record.inputs,
+            let manifestJSON = try String.fetchOne(db, sql: "SELECT manifest FROM waves WHERE wave = ?", arguments: [wave])
+        else {
             throw PrakerjaError.internalError("wave \(wave): no stored results")
         }
         let decoder = JSONDecoder()
@@ -138,18 +151,25 @@ extension Store {
             let reason: Int? = row["reason"]
             let failed: Int = row["failed"]
             let day: Int? = row["registration_day"]
-            outcomes.append(Outcome(
-                registrationID: row["registration_id"], nik: UInt64(nik), kk: kk.map { UInt64($0) }, fullName: row["full_name"],
-                provinceCode: row["province_code"], reason: reason.flatMap { Reason(rawValue: $0) }, failed: UInt16(failed),
-                detail: row["detail"], tier: row["tier"], lotteryRank: row["lottery_rank"], lotteryKey: (row["lottery_key"] as String?).flatMap(LotteryDigest.init(hex:)),
-                card: card.map { UInt64($0) }, registrationDay: day.map { Int32($0) }, phone: row["phone"], email: row["email"]))
+            outcomes.append(
+                Outcome(
+                    registrationID: row["registration_id"], nik: UInt64(nik), kk: kk.map { UInt64($0) }, fullName: row["full_name"],
+                    provinceCode: row["province_code"], reason: reason.flatMap { Reason(rawValue: $0) }, failed: UInt16(failed),
+                    detail: row["detail"], tier: row["tier"], lotteryRank: row["lottery_rank"],
+                    lotteryKey: (row["lottery_key"] as String?).flatMap(LotteryDigest.init(hex:)),
+                    card: card.map { UInt64($0) }, registrationDay: day.map { Int32($0) }, phone: row["phone"], email: row["email"]))
         }
         // SQLite's default collation is binary, so ORDER BY matches byte order; sort again to be sure.
         outcomes.sort { String.bytewiseLess($0.registrationID, $1.registrationID) }
-        let rejected = try Row.fetchAll(db, sql: "SELECT file, line, reason, detail FROM rejected_rows WHERE wave = ? ORDER BY seq", arguments: [wave]).map { row in
+        let rejected = try Row.fetchAll(
+            db, sql: "SELECT file, line, reason, detail FROM rejected_rows WHERE wave = ? ORDER BY seq", arguments: [wave]
+        ).map { row in
             RejectedRow(file: row[0], line: row[1], reason: RejectReason(name: row[2]) ?? .malformedCSV, detail: row[3])
         }
-        var items = try Row.fetchAll(db, sql: "SELECT item, registration_id, other_registration_id, score, detail FROM review_items WHERE wave = ?", arguments: [wave]).map { row in
+        var items = try Row.fetchAll(
+            db, sql: "SELECT item, registration_id, other_registration_id, score, detail FROM review_items WHERE wave = ?",
+            arguments: [wave]
+        ).map { row in
             ReviewItem(key: ReviewKey(item: row[0], registrationID: row[1], otherRegistrationID: row[2]), score: row[3], detail: row[4])
         }
         items.sort { $0.key < $1.key }

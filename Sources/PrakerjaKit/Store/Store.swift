@@ -19,7 +19,9 @@ public final class Store {
             }
             let fd = open(path, O_CREAT | O_WRONLY | O_EXCL, 0o600)
             if fd < 0 {
-                if errno != EEXIST { throw PrakerjaError.cannotWrite("\(path): cannot create the database: \(String(cString: strerror(errno)))") }
+                if errno != EEXIST {
+                    throw PrakerjaError.cannotWrite("\(path): cannot create the database: \(String(cString: strerror(errno)))")
+                }
             } else {
                 _ = Glibc.close(fd)
             }

@@ -37,7 +37,13 @@ enum ByteOrder {
         var lo: UInt64 = 0
         var i = 0
         for b in s.utf8 {
-            if i < 8 { hi |= UInt64(b) << (56 - 8 * UInt64(i)) } else if i < 16 { lo |= UInt64(b) << (56 - 8 * UInt64(i - 8)) } else { break }
+            if i < 8 {
+                hi |= UInt64(b) << (56 - 8 * UInt64(i))
+            } else if i < 16 {
+                lo |= UInt64(b) << (56 - 8 * UInt64(i - 8))
+            } else {
+                break
+            }
             i += 1
         }
         return Key(hi: hi, lo: lo, index: Int32(index))

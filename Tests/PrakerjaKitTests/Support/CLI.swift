@@ -8,7 +8,8 @@ enum CLI {
     /// The binary beside the test bundle, when `swift build` built it.
     static var binary: String? {
         let dir = (ProcessInfo.processInfo.arguments[0] as NSString).deletingLastPathComponent
-        for candidate in [dir + "/prakerja", dir + "/../prakerja", dir + "/../../prakerja"] where FileManager.default.isExecutableFile(atPath: candidate) {
+        for candidate in [dir + "/prakerja", dir + "/../prakerja", dir + "/../../prakerja"]
+        where FileManager.default.isExecutableFile(atPath: candidate) {
             return candidate
         }
         return nil
@@ -32,6 +33,7 @@ enum CLI {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+
 @testable import PrakerjaKit
 
 /// A temporary folder with its own database and output folder, one per test.
@@ -58,14 +59,18 @@ enum TestCSV {
             if quoted {
                 if c == "\"" {
                     if i + 1 < chars.count && chars[i + 1] == "\"" { field.append("\""); i += 1 } else { quoted = false }
-                } else { field.append(c) }
+                } else {
+                    field.append(c)
+                }
             } else if c == "\"" {
                 quoted = true
             } else if c == "," {
                 row.append(field); field = ""
             } else if c == "\n" {
                 row.append(field); rows.append(row); row = []; field = ""
-            } else { field.append(c) }
+            } else {
+                field.append(c)
+            }
             i += 1
         }
         if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
@@ -88,9 +93,11 @@ struct WaveBuilder {
     var rows: [String] = []
 
     /// A valid row; override fields by name.
-    static func row(_ id: String, nik: String = "3201014101900001", kk: String = "3201010000000001", name: String = "SITI AMINAH",
-                    birth: String = "1990-01-01", gender: String = "P", email: String? = nil, phone: String? = nil,
-                    province: String = "32", occupation: String = "job_seeker", at: String = "2021-10-26T10:00:00") -> String {
+    static func row(
+        _ id: String, nik: String = "3201014101900001", kk: String = "3201010000000001", name: String = "SITI AMINAH",
+        birth: String = "1990-01-01", gender: String = "P", email: String? = nil, phone: String? = nil,
+        province: String = "32", occupation: String = "job_seeker", at: String = "2021-10-26T10:00:00"
+    ) -> String {
         let e = email ?? "\(id.lowercased())@example.co.id"
         let stable = id.unicodeScalars.reduce(UInt64(1469598103934665603)) { ($0 ^ UInt64($1.value)) &* 1099511628211 }
         let p = phone ?? "0812" + String(String(stable % 100_000_000 + 100_000_000).suffix(8))
@@ -99,7 +106,8 @@ struct WaveBuilder {
 
     func write(in env: TestEnvironment, folder: String = "data") throws -> String {
         let dir = "\(folder)/waves/\(wave)"
-        try env.write("""
+        try env.write(
+            """
             wave = \(wave)
             opens = \(opens)
             closes = \(closes)
