@@ -61,8 +61,17 @@ func perform(_ options: CommonOptions, _ body: (CommandContext) throws -> String
     do {
         if let line = try body(context), !options.quiet, !line.isEmpty { print(line) }
     } catch let error as PrakerjaError {
-        FileHandle.standardError.write(Data("prakerja: \(error.description)\n".utf8))
+        if options.logFormat == "json" {
+            // JSON logs stay machine-readable: the error is one more object, with its exit code.
+            context.logger.error("\(error.description)", metadata: ["exit_code": "\(error.exitCode)"])
+        } else {
+            FileHandle.standardError.write(Data("prakerja: \(error.description)\n".utf8))
+        }
         throw ExitCode(error.exitCode)
+    } catch {
+        // Anything else is a bug: one line, exit 70, never a stack trace.
+        FileHandle.standardError.write(Data("prakerja: internal error: \(error)\n".utf8))
+        throw ExitCode(70)
     }
 }
 
