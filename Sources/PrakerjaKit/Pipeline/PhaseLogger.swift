@@ -36,7 +36,7 @@ final class PhaseLogger: @unchecked Sendable {
         var current = "", peak = ""
         var buffer = [CChar](repeating: 0, count: 256)
         while fgets(&buffer, Int32(buffer.count), file) != nil {
-            let line = String(cString: buffer)
+            let line = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
             guard parts.count >= 2, let kb = Int(parts[1]) else { continue }
             if parts[0] == "VmRSS:" { current = String(kb / 1024) }
