@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GRDB
 
 /// `prakerja run WAVE_DIR` (§8): ingest → check → match → draw → store → report.
@@ -107,10 +108,28 @@ public enum WaveRun {
                 wave: wave, seed: config.seed, configSHA256: loaded.configSHA256, inputs: inputs, outcomes: selection.outcomes,
                 rejected: ingested.rejected, reviewItems: selection.reviewItems, decisions: decisions,
                 poolSHA256: selection.poolSHA256, places: selection.places, warnings: warnings)
-            try Store.saveSelection(
-                db, result: result, config: config, claims: selection.claims, exclusions: exclusions,
-                cards: selection.issued, cardBase: cardBase, storedDecisions: decisions)
-            phases.phase("store")
+            // The reports depend only on `result`: they are written to temporary files on another
+            // thread while this one stores the result in SQLite (one writer), and renamed only after
+            // the commit as always.
+            let reportsDone = DispatchGroup()
+            let reportsResult = Mutex<Result<(files: [PendingFile], warnings: [String]), any Error>?>(nil)
+            let outDir = context.outDir
+            let jobs = context.jobs
+            DispatchQueue.global().async(group: reportsDone) {
+                let r = Result { try WaveReportWriter.stage(result, outDir: outDir, startedAt: startedAt, jobs: jobs) }
+                reportsResult.withLock { $0 = r }
+            }
+            let stored = Result {
+                try Store.saveSelection(
+                    db, result: result, config: config, claims: selection.claims, exclusions: exclusions,
+                    cards: selection.issued, cardBase: cardBase, storedDecisions: decisions)
+            }
+            reportsDone.wait()
+            let reportsOutcome = reportsResult.withLock { $0 }!
+            if case .failure = stored, case .success(let r) = reportsOutcome { OutputWriter.discard(r.files) }
+            try stored.get()
+            let reports = try reportsOutcome.get()
+            phases.phase("store and reports")
             let lulus = result.outcomes.filter(\.isLulus).count
             try Store.appendLedger(
                 db, command: "run \(wave)", startedAt: startedAt, inputs: inputs, configSHA256: loaded.configSHA256,
@@ -119,10 +138,8 @@ public enum WaveRun {
                     "gagal": result.outcomes.count - lulus,
                 ],
                 result: "selected")
-            let reports = try WaveReportWriter.stage(result, outDir: context.outDir, startedAt: startedAt, jobs: context.jobs)
             staged = reports.files
             for w in reports.warnings { context.logger.warning("wave \(wave): \(w)") }
-            phases.phase("reports")
             return Summary(
                 wave: wave, rowsRead: rowsRead, outcomes: result.outcomes.count, rejected: result.rejected.count,
                 lulus: lulus, gagal: result.outcomes.count - lulus, reportsOnly: false, warnings: warnings + reports.warnings,
