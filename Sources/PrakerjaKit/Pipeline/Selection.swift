@@ -12,6 +12,7 @@ struct Selection {
     struct Output {
         var outcomes: [Outcome]
         var reviewItems: [ReviewItem]
+        /// New contact claims of this wave, sorted by contact in byte order.
         var claims: [(contact: String, nik: UInt64)]
         /// (card number, NIK, issue counter) of every Lulus.
         var issued: [(UInt64, UInt64, Int64)]
@@ -78,6 +79,9 @@ struct Selection {
             let all = regs
             verdicts = all.parallelMap(jobs: jobs) { CheckVerdict.evaluate($0, in: context) }
         }
+        // Sorted by contact (bytes) for the store, on every core.
+        let unsortedClaims = claims
+        claims = ByteOrder.permutation(count: unsortedClaims.count, jobs: jobs) { unsortedClaims[$0].contact }.map { unsortedClaims[$0] }
         logger.phase("checks")
 
         // Review items: NIK flags and possible same person.

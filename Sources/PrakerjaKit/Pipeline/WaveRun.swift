@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import GRDB
+import Synchronization
 
 /// `prakerja run WAVE_DIR` (§8): ingest → check → match → draw → store → report.
 public enum WaveRun {

@@ -38,11 +38,4 @@ extension Store {
     static func nextCardCounter(_ db: Database) throws -> Int64 {
         try Int64.fetchOne(db, sql: "SELECT coalesce(max(counter) + 1, 0) FROM cards WHERE final = 1") ?? 0
     }
-
-    /// Whether a card number is already issued (imported, or by another wave).
-    static func cardExists(_ db: Database, _ card: UInt64) throws -> Bool {
-        let statement = try db.cachedStatement(sql: "SELECT 1 FROM cards WHERE card_number = ?")
-        statement.setUncheckedArguments([Int64(card)])
-        return try Int.fetchOne(statement) != nil
-    }
 }

@@ -95,10 +95,10 @@ extension Store {
             decision.setUncheckedArguments([wave, key.item, key.registrationID, key.otherRegistrationID, d.rawValue])
             try decision.execute()
         }
-        // Sorted by key, so the B-tree is written front to back instead of at random pages.
+        // The claims come sorted by contact, so the B-tree is written front to back, not at random pages.
         let claim = try FastStatement(db, sql: "INSERT OR IGNORE INTO contacts(contact, nik, wave) VALUES (?, ?, ?)")
         claim.bind(3, wave)
-        for c in ByteOrder.permutation(count: claims.count, jobs: 2, { claims[$0].contact }).map({ claims[$0] }) {
+        for c in claims {
             claim.bind(1, c.contact)
             claim.bind(2, Int64(c.nik))
             try claim.execute()
