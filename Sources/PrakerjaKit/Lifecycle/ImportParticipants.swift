@@ -3,8 +3,8 @@ import GRDB
 
 /// `prakerja import-participants FILE…` (§8): participants of waves run before the tool become history.
 ///
-/// Streams each file, validates rows on every core, and bulk-inserts in the command's one
-/// transaction; any bad row stops the call with nothing imported.
+/// Streams each file, validates rows on every core, stages them on disk and loads them sorted by
+/// key, in the command's one transaction; any bad row stops the call with nothing imported.
 public enum ImportParticipants {
     /// What the import did.
     public struct Summary: Sendable {
@@ -40,33 +40,14 @@ public enum ImportParticipants {
         let startedAt = Clock.isoNow()
         let progress = Progress(label: "importing participants:", enabled: !context.quiet)
         defer { progress.finish() }
-        return try store.write(command: "prakerja import-participants") { db in
+        let phases = PhaseLogger(logger: context.logger, command: "import-participants")
+        return try store.write(command: "prakerja import-participants", scratchOnDisk: true) { db in
             var summary = Summary(files: files.count, skipped: [], participants: 0)
             var inputs: [InputFile] = []
             let minToolWave = try Int.fetchOne(db, sql: "SELECT min(wave) FROM waves WHERE state != 'imported'")
-            let wasEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM participants") == 0
-            if wasEmpty {
-                for index in ["participants_kk", "participants_wave", "participants_deadline"] {
-                    try db.execute(sql: "DROP INDEX IF EXISTS \(index)")
-                }
-            }
-            let insertParticipant = try FastStatement(
-                db,
-                sql: """
-                    INSERT OR IGNORE INTO participants(nik, kk, wave, status, card_number, notice_date, deadline, fund, imported)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)
-                    """)
-            let insertCard = try FastStatement(
-                db, sql: "INSERT OR IGNORE INTO cards(card_number, wave, nik, counter, final) VALUES (?, ?, ?, NULL, 1)")
-            // Imported contacts are claimed before any wave run here (§8): they take over a claim of a
-            // tool wave, never one of an earlier imported file.
-            let claim = try FastStatement(
-                db,
-                sql: """
-                    INSERT INTO contacts(contact, nik, wave) VALUES (?, ?, ?)
-                    ON CONFLICT(contact) DO UPDATE SET nik = excluded.nik, wave = excluded.wave
-                    WHERE contacts.wave IN (SELECT wave FROM waves WHERE state != 'imported')
-                    """)
+            // Streams every file into scratch tables, in file order; validation runs on every core.
+            let staging = try ParticipantStaging(db)
+            var displays: [String] = []
             var importedWaves = Set<Int>()
             for path in files {
                 let display = path
@@ -75,6 +56,8 @@ public enum ImportParticipants {
                     summary.skipped.append(display)
                     continue
                 }
+                let fileIndex = displays.count
+                displays.append(display)
                 let reader = try CSVReader(path: path, displayPath: display, required: columns)
                 let idx = columns.map { reader.header.index(of: $0)! }
                 var count = 0
@@ -84,40 +67,12 @@ public enum ImportParticipants {
                     let parsed = batch.parallelMap(jobs: context.jobs) { parse($0, idx: idx, display: display) }
                     progress.advance(by: batch.count)
                     for p in parsed {
-                        let row: Row
-                        switch p {
-                        case .failure(let error): throw error
-                        case .success(let r): row = r
-                        }
+                        let row = try p.get()
                         if let minToolWave, row.wave >= minToolWave {
                             throw PrakerjaError.badInput(
                                 "\(display): line \(row.line): wave: \(row.wave) is not below wave \(minToolWave) run by this tool")
                         }
-                        let card = Int64(row.card)
-                        insertCard.bind(1, card)
-                        insertCard.bind(2, row.wave)
-                        insertCard.bind(3, Int64(row.nik))
-                        if try insertCard.execute() == 0 {
-                            throw PrakerjaError.badInput("\(display): line \(row.line): card_number: clashes with a card already issued")
-                        }
-                        let deadline = row.notice.adding(days: 29)
-                        insertParticipant.bind(1, Int64(row.nik))
-                        insertParticipant.bind(2, Int64(row.kk))
-                        insertParticipant.bind(3, row.wave)
-                        insertParticipant.bind(4, row.dicabut ? "Dicabut" : "Lulus")
-                        insertParticipant.bind(5, card)
-                        insertParticipant.bind(6, row.notice.description)
-                        insertParticipant.bind(7, deadline.description)
-                        insertParticipant.bind(8, 1_000_000)
-                        if try insertParticipant.execute() == 0 {
-                            throw PrakerjaError.badInput("\(display): line \(row.line): nik: appears more than once among participants")
-                        }
-                        for contact in [row.phone, row.email].compactMap({ $0 }) {
-                            claim.bind(1, contact)
-                            claim.bind(2, Int64(row.nik))
-                            claim.bind(3, row.wave)
-                            try claim.execute()
-                        }
+                        try staging.append(row, file: fileIndex)
                         importedWaves.insert(row.wave)
                         count += 1
                     }
@@ -128,16 +83,25 @@ public enum ImportParticipants {
                 inputs.append(InputFile(path: display, sha256: sha, rows: count))
                 summary.participants += count
             }
+            phases.phase("read and validate", rows: summary.participants)
+
+            // Into an empty history the indexes of `participants` are built once, after the load.
+            progress.stage("importing participants: writing")
+            let wasEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM participants LIMIT 1)") == 0
+            if wasEmpty {
+                for index in Schema.participantIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
+            }
+            try staging.load(displays: displays)
+            phases.phase("sorted load")
+            if wasEmpty {
+                for index in Schema.participantIndexes { try db.execute(sql: index.sql) }
+                phases.phase("indexes")
+            }
             for wave in importedWaves.sorted() {
                 if let existing = try Store.waveRecord(db, wave), existing.state != .imported {
                     throw PrakerjaError.badInput("wave \(wave): was run by this tool; participants of it cannot be imported")
                 }
                 try db.execute(sql: "INSERT INTO waves(wave, state) VALUES (?, 'imported') ON CONFLICT(wave) DO NOTHING", arguments: [wave])
-            }
-            if wasEmpty {
-                try db.execute(sql: "CREATE INDEX IF NOT EXISTS participants_kk ON participants(kk, status)")
-                try db.execute(sql: "CREATE INDEX IF NOT EXISTS participants_wave ON participants(wave, status)")
-                try db.execute(sql: "CREATE INDEX IF NOT EXISTS participants_deadline ON participants(status, deadline)")
             }
             if summary.participants > 0 {
                 try Store.setMeta(db, "import_epoch", String(try Store.importEpoch(db) + 1))

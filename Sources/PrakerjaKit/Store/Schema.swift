@@ -199,6 +199,46 @@ enum Schema {
                     );
                     """)
         }
+        // v2: a participant's card is unique through a named index instead of a column constraint,
+        // so a bulk import into an empty history can drop it and build it once after loading.
+        migrator.registerMigration("v2") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE participants_v2 (
+                      nik INTEGER PRIMARY KEY,
+                      kk INTEGER NOT NULL,
+                      wave INTEGER NOT NULL,
+                      registration_id TEXT,
+                      status TEXT NOT NULL CHECK (status IN ('Lulus', 'Dicabut')),
+                      card_number INTEGER NOT NULL REFERENCES cards(card_number),
+                      notice_date TEXT NOT NULL,
+                      deadline TEXT NOT NULL,
+                      fund INTEGER NOT NULL,
+                      spent INTEGER NOT NULL DEFAULT 0 CHECK (spent >= 0 AND spent <= fund),
+                      hangus INTEGER NOT NULL DEFAULT 0,
+                      imported INTEGER NOT NULL DEFAULT 0,
+                      revoked_on TEXT,
+                      reinstated_on TEXT
+                    );
+                    INSERT INTO participants_v2
+                      SELECT nik, kk, wave, registration_id, status, card_number, notice_date, deadline, fund, spent, hangus,
+                        imported, revoked_on, reinstated_on
+                      FROM participants ORDER BY nik;
+                    DROP TABLE participants;
+                    ALTER TABLE participants_v2 RENAME TO participants;
+                    """)
+            for index in participantIndexes { try db.execute(sql: index.sql) }
+            try db.execute(
+                sql: "CREATE INDEX participants_due ON participants(deadline) WHERE status = 'Lulus' AND imported = 0 AND spent = 0")
+        }
         return migrator
     }
+
+    /// The indexes of `participants` that a bulk import into an empty history builds once, after loading.
+    static let participantIndexes: [(name: String, sql: String)] = [
+        ("participants_card", "CREATE UNIQUE INDEX participants_card ON participants(card_number)"),
+        ("participants_kk", "CREATE INDEX participants_kk ON participants(kk, status)"),
+        ("participants_wave", "CREATE INDEX participants_wave ON participants(wave, status)"),
+        ("participants_deadline", "CREATE INDEX participants_deadline ON participants(status, deadline)"),
+    ]
 }

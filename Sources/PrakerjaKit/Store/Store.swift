@@ -84,11 +84,15 @@ public final class Store {
     }
 
     /// Runs `body` in one IMMEDIATE transaction: all of its changes commit, or none.
-    /// Another writer makes it fail at once with 75.
-    public func write<T>(command: String, _ body: (Database) throws -> T) throws -> T {
+    /// Another writer makes it fail at once with 75. With `scratchOnDisk`, temporary tables and
+    /// large sorts spill to a temporary file instead of memory (bulk loads).
+    public func write<T>(command: String, scratchOnDisk: Bool = false, _ body: (Database) throws -> T) throws -> T {
         do {
             defer { WriterLock.clear(dbPath: path) }
             return try queue.writeWithoutTransaction { db in
+                // temp_store can only change outside a transaction.
+                if scratchOnDisk { try db.execute(sql: "PRAGMA temp_store = FILE") }
+                defer { if scratchOnDisk { try? db.execute(sql: "PRAGMA temp_store = MEMORY") } }
                 var result: T?
                 try db.inTransaction(.immediate) {
                     WriterLock.record(dbPath: path, command: command)

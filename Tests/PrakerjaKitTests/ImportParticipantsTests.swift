@@ -1,0 +1,143 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import PrakerjaKit
+
+/// `import-participants` loads through scratch tables sorted by key; these pin down what the
+/// sorted load must keep from a row-by-row load: the first clashing line in file order, contact
+/// claims in file order, and nothing stored on failure.
+@Suite struct ImportParticipantsTests {
+    static let header = "nik,kk,wave,status,card_number,notice_date,phone,email\n"
+
+    /// A participants line with NIK serial `n` and card payload `card`.
+    static func line(_ n: Int, card: Int, wave: Int = 1, phone: String = "", email: String = "") -> String {
+        "\(Lifecycle.nik(n)),\(Lifecycle.kk(n)),\(wave),Lulus,\(WaveRunTests.luhn(String(400_000_000_000_000 + card))),2021-03-01,\(phone),\(email)\n"
+    }
+
+    func counts(_ env: TestEnvironment) throws -> [Int] {
+        guard FileManager.default.fileExists(atPath: env.dbPath) else { return [] }
+        let store = try Store.openForReading(path: env.dbPath)
+        defer { store.close() }
+        return try store.read { db in
+            try ["participants", "cards", "contacts", "imported_files"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)")! }
+        }
+    }
+
+    func importing(_ env: TestEnvironment, _ names: [String]) throws -> ImportParticipants.Summary {
+        try ImportParticipants.run(files: names.map { env.root + "/" + $0 }, context: env.context())
+    }
+
+    @Test func theFirstClashingLineInFileOrderIsNamedAndNothingIsStored() throws {
+        let env = try TestEnvironment()
+        try env.write(Self.header + Self.line(1, card: 1) + Self.line(2, card: 2), to: "base.csv")
+        _ = try importing(env, ["base.csv"])
+        let before = try counts(env)
+
+        // Line 3 repeats the NIK of line 2; line 4 repeats a card: the NIK clash comes first.
+        try env.write(
+            Self.header + Self.line(3, card: 3) + Self.line(3, card: 4) + Self.line(5, card: 3), to: "nik-first.csv")
+        #expect(throws: PrakerjaError.badInput("\(env.root)/nik-first.csv: line 3: nik: appears more than once among participants")) {
+            try importing(env, ["nik-first.csv"])
+        }
+        // A card issued by an earlier import, on a later line than a NIK repeated from it.
+        try env.write(Self.header + Self.line(6, card: 6) + Self.line(7, card: 7) + Self.line(8, card: 1), to: "card.csv")
+        #expect(throws: PrakerjaError.badInput("\(env.root)/card.csv: line 4: card_number: clashes with a card already issued")) {
+            try importing(env, ["card.csv"])
+        }
+        // On one line, the card is checked before the NIK.
+        try env.write(Self.header + Self.line(1, card: 2), to: "both.csv")
+        #expect(throws: PrakerjaError.badInput("\(env.root)/both.csv: line 2: card_number: clashes with a card already issued")) {
+            try importing(env, ["both.csv"])
+        }
+        // Across the files of one call: the second file repeats a NIK of the first.
+        try env.write(Self.header + Self.line(10, card: 10), to: "a.csv")
+        try env.write(Self.header + Self.line(11, card: 11) + Self.line(10, card: 12), to: "b.csv")
+        #expect(throws: PrakerjaError.badInput("\(env.root)/b.csv: line 3: nik: appears more than once among participants")) {
+            try importing(env, ["a.csv", "b.csv"])
+        }
+        #expect(try counts(env) == before)
+        #expect(try importing(env, ["a.csv"]).participants == 1)
+    }
+
+    @Test func aClashIntoAnEmptyHistoryLeavesNoDatabase() throws {
+        let env = try TestEnvironment()
+        try env.write(Self.header + Self.line(1, card: 1) + Self.line(2, card: 1), to: "p.csv")
+        #expect(throws: PrakerjaError.badInput("\(env.root)/p.csv: line 3: card_number: clashes with a card already issued")) {
+            try importing(env, ["p.csv"])
+        }
+        #expect(!FileManager.default.fileExists(atPath: env.dbPath))
+    }
+
+    @Test func contactsGoToTheirFirstLineAndTakeOverToolWaveClaims() throws {
+        let env = try TestEnvironment()
+        // A tool wave 7 claims two contacts.
+        var wave = Lifecycle.smallWave(2)
+        wave.rows[0] = WaveBuilder.row("R01", nik: Lifecycle.nik(1), kk: Lifecycle.kk(1), phone: "081234500001")
+        wave.rows[1] = WaveBuilder.row("R02", nik: Lifecycle.nik(2), kk: Lifecycle.kk(2), email: "two@example.com")
+        _ = try WaveRun.run(waveDir: try wave.write(in: env), context: env.context())
+
+        // Participants of wave 3: line 2 and line 3 share a phone; line 4 shares the wave-7 e-mail.
+        try env.write(
+            Self.header + Self.line(50, card: 50, wave: 3, phone: "081234500001")
+                + Self.line(51, card: 51, wave: 3, phone: "+6281234500001", email: "shared@example.com")
+                + Self.line(52, card: 52, wave: 3, email: "Two@Example.com") + Self.line(53, card: 53, wave: 3, email: "shared@example.com"),
+            to: "legacy.csv")
+        #expect(try importing(env, ["legacy.csv"]).participants == 4)
+        let store = try Store.openForReading(path: env.dbPath)
+        defer { store.close() }
+        let owners = try store.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT contact, nik, wave FROM contacts WHERE nik >= ? ORDER BY contact", arguments: [Int64(Lifecycle.nik(50))!]).map {
+                "\($0[0] as String) \($0[1] as Int64) \($0[2] as Int)"
+            }
+        }
+        #expect(
+            owners == [
+                "+6281234500001 \(Lifecycle.nik(50)) 3",
+                "shared@example.com \(Lifecycle.nik(51)) 3",
+                "two@example.com \(Lifecycle.nik(52)) 3",
+            ])
+        // The sorted load built the indexes once and the history reads through them.
+        let indexes = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'participants' ORDER BY name")
+        }
+        #expect(indexes == ["participants_card", "participants_deadline", "participants_due", "participants_kk", "participants_wave"])
+    }
+
+    @Test func migrationV2KeepsParticipantsAndMakesTheCardIndexDroppable() throws {
+        let env = try TestEnvironment()
+        do {
+            let queue = try DatabaseQueue(path: env.dbPath)
+            try Schema.migrator.migrate(queue, upTo: "v1")
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO cards(card_number, wave, nik, final) VALUES (4000000000000017, 1, 3201014101900001, 1)")
+                try db.execute(
+                    sql: """
+                        INSERT INTO participants(nik, kk, wave, status, card_number, notice_date, deadline, fund, spent, imported)
+                        VALUES (3201014101900001, 3201010000000001, 1, 'Lulus', 4000000000000017, '2021-03-01', '2021-03-30', 1000000, 5, 1)
+                        """)
+            }
+            try queue.close()
+        }
+        let store = try Store.openForWriting(path: env.dbPath)
+        defer { store.close() }
+        let row = try store.read { db in
+            try Row.fetchOne(db, sql: "SELECT nik, card_number, spent, imported FROM participants")
+        }
+        #expect(row?[0] as Int64? == 3_201_014_101_900_001)
+        #expect(row?[1] as Int64? == 4_000_000_000_000_017)
+        #expect(row?[2] as Int? == 5)
+        #expect(row?[3] as Int? == 1)
+        // The card stays unique, now through the named index.
+        #expect(throws: PrakerjaError.self) {
+            try store.write(command: "test") { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO participants(nik, kk, wave, status, card_number, notice_date, deadline, fund)
+                        VALUES (3201014101900002, 3201010000000001, 1, 'Lulus', 4000000000000017, '2021-03-01', '2021-03-30', 1000000)
+                        """)
+            }
+        }
+    }
+}
