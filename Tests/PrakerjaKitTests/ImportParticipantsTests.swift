@@ -105,7 +105,7 @@ import Testing
         #expect(indexes == ["participants_card", "participants_deadline", "participants_due", "participants_kk", "participants_wave"])
     }
 
-    @Test func migrationV2KeepsParticipantsAndMakesTheCardIndexDroppable() throws {
+    @Test func migrationsV2AndV3KeepTheHistory() throws {
         let env = try TestEnvironment()
         do {
             let queue = try DatabaseQueue(path: env.dbPath)
@@ -116,6 +116,12 @@ import Testing
                     sql: """
                         INSERT INTO participants(nik, kk, wave, status, card_number, notice_date, deadline, fund, spent, imported)
                         VALUES (3201014101900001, 3201010000000001, 1, 'Lulus', 4000000000000017, '2021-03-01', '2021-03-30', 1000000, 5, 1)
+                        """)
+                try db.execute(sql: "INSERT INTO waves(wave, state) VALUES (2, 'selected')")
+                try db.execute(
+                    sql: """
+                        INSERT INTO outcomes(wave, registration_id, nik, full_name, province_code, status, reason)
+                        VALUES (2, 'R1', 3201014101900009, 'SITI', '32', 'Gagal', 12)
                         """)
             }
             try queue.close()
@@ -129,6 +135,10 @@ import Testing
         #expect(row?[1] as Int64? == 4_000_000_000_000_017)
         #expect(row?[2] as Int? == 5)
         #expect(row?[3] as Int? == 1)
+        // v3: outcomes by NIK moved from an index to a table of their own.
+        let byNIK = try store.read { db in try Row.fetchAll(db, sql: "SELECT wave, nik, registration_id FROM outcome_niks") }
+        #expect(byNIK.map { "\($0[0] as Int) \($0[1] as Int64) \($0[2] as String)" } == ["2 3201014101900009 R1"])
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'outcomes_nik'") } == 0)
         // The card stays unique, now through the named index.
         #expect(throws: PrakerjaError.self) {
             try store.write(command: "test") { db in

@@ -27,29 +27,55 @@ public enum Field: Int, CaseIterable, Sendable, Comparable {
 /// Fields hold their normal form when valid and `nil` when invalid; `firstInvalid` names the first
 /// invalid field in table order. Text kept for the reports is trimmed (names also collapsed).
 public struct Registration: Sendable {
-    /// Index of the input file in file order.
-    public var file: Int32
-    /// Physical line where the record starts.
-    public var line: Int32
+    // The stored properties are ordered widest first, so the struct packs into 136 bytes instead
+    // of 176 (a 5-million wave holds them all at once); the initialiser keeps the reading order.
+
     /// Trimmed registration id (may be invalid, never empty).
     public var registrationID: String
-    /// The NIK (always 16 digits here; its structure is check 3).
-    public var nik: UInt64
-    public var kk: UInt64?
     /// Trimmed, inner spaces collapsed: written to outcomes.csv whether valid or not.
     public var displayName: String
-    public var nameValid: Bool
-    public var birthDate: CivilDate?
-    public var gender: Gender?
     public var email: String?
     public var phone: String?
     /// Trimmed province code as written.
     public var provinceCode: String
+    /// The NIK (always 16 digits here; its structure is check 3).
+    public var nik: UInt64
+    public var kk: UInt64?
+    public var nameValid: Bool
+    public var gender: Gender?
     public var provinceValid: Bool
     public var occupation: Occupation?
+    public var firstInvalid: Field?
+    /// Index of the input file in file order.
+    public var file: Int32
+    /// Physical line where the record starts.
+    public var line: Int32
+    public var birthDate: CivilDate?
     /// Microseconds since the epoch; `nil` when unparsable.
     public var registeredAt: Int64?
-    public var firstInvalid: Field?
+
+    init(
+        file: Int32, line: Int32, registrationID: String, nik: UInt64, kk: UInt64?, displayName: String, nameValid: Bool,
+        birthDate: CivilDate?, gender: Gender?, email: String?, phone: String?, provinceCode: String, provinceValid: Bool,
+        occupation: Occupation?, registeredAt: Int64?, firstInvalid: Field?
+    ) {
+        self.file = file
+        self.line = line
+        self.registrationID = registrationID
+        self.nik = nik
+        self.kk = kk
+        self.displayName = displayName
+        self.nameValid = nameValid
+        self.birthDate = birthDate
+        self.gender = gender
+        self.email = email
+        self.phone = phone
+        self.provinceCode = provinceCode
+        self.provinceValid = provinceValid
+        self.occupation = occupation
+        self.registeredAt = registeredAt
+        self.firstInvalid = firstInvalid
+    }
 
     /// Orders registrations by (`registered_at` as an instant, unparsable last, then id in byte order).
     @inlinable

@@ -49,11 +49,15 @@ enum RegistrantIngest {
             var rows = 0
             var rejected = 0
             let fileIndex = Int32(index)
-            while true {
-                let batch = try reader.nextBatch(max: batchSize)
-                if batch.isEmpty { break }
+            let tokenizer = Tokenizer(reader: reader)
+            var batch = try reader.nextBatch(max: batchSize)
+            while !batch.isEmpty {
                 rows += batch.count
+                // The tokenizer reads the next batch on its own thread while this one is parsed on
+                // every core; with one job, one after the other.
+                if jobs > 1 { tokenizer.start() }
                 let parsed = batch.parallelMap(jobs: jobs) { parser.parse($0, file: fileIndex) }
+                let next = jobs > 1 ? try tokenizer.wait() : try reader.nextBatch(max: batchSize)
                 for (record, p) in zip(batch, parsed) {
                     switch p {
                     case .rejected(let reason, let detail):
@@ -76,6 +80,7 @@ enum RegistrantIngest {
                     }
                 }
                 progress?.advance(by: batch.count)
+                batch = next
             }
             result.files.append(
                 InputFile(
@@ -83,5 +88,28 @@ enum RegistrantIngest {
                     outcomes: rows - rejected))
         }
         return result
+    }
+
+    /// Reads the next batch of a file on a background thread.
+    ///
+    /// The reader is used by one thread at a time: `start()` hands it to the background thread and
+    /// `wait()` takes it back (the dispatch group orders the two), hence `@unchecked Sendable`.
+    final class Tokenizer: @unchecked Sendable {
+        private let reader: CSVReader
+        private let group = DispatchGroup()
+        private var result: Result<[CSVRecord], any Error> = .success([])
+
+        init(reader: CSVReader) { self.reader = reader }
+
+        func start() {
+            DispatchQueue.global().async(group: group) { [self] in
+                result = Result { try reader.nextBatch(max: RegistrantIngest.batchSize) }
+            }
+        }
+
+        func wait() throws -> [CSVRecord] {
+            group.wait()
+            return try result.get()
+        }
     }
 }

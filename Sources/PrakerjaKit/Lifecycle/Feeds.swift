@@ -26,8 +26,9 @@ enum Feeds {
         let cursor = try Row.fetchCursor(
             db,
             sql: """
-                SELECT nik, registration_id, reason, card_number FROM outcomes
-                WHERE wave = ? AND (reason IS NULL OR reason != ?) ORDER BY nik
+                SELECT o.nik, o.registration_id, o.reason, o.card_number
+                FROM outcome_niks n JOIN outcomes o ON o.wave = n.wave AND o.registration_id = n.registration_id
+                WHERE n.wave = ? AND (o.reason IS NULL OR o.reason != ?) ORDER BY n.nik
                 """, arguments: [record.wave, Reason.duplicateRegistration.rawValue])
         while let row = try cursor.next() {
             let nik: Int64 = row["nik"]

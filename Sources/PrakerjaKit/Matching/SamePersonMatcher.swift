@@ -6,7 +6,7 @@ import Dispatch
 /// merely share a birth date and a common name must not flood the list.
 ///
 /// The work grows about linearly with the wave, in three parallel passes:
-/// - **Fold and count.** Every name is folded once (``NameFolding``) and the wave's words are counted,
+/// - **Fold and count.** Every name is folded (``NameFolding``) and the wave's words are counted,
 ///   so that a typing error between two words that are both established in the wave reads as two
 ///   names (``NameSimilarity/WordCounts``): at a million people that removes nine in ten fuzzy false
 ///   pairs (`SUTARJO`/`SUTARNO`) for one true pair in two thousand. Every folded name gets a 64-bit
@@ -57,8 +57,11 @@ public enum SamePersonMatcher {
         precondition(count < 1 << 31, "more registrations than the matcher indexes")
         let workers = max(1, jobs)
 
-        // Phase 1: fold every name once, count the words of the whole wave, key every folded name.
-        let (names, words, nameKeys) = foldAndCount(inputs, workers: workers)
+        // Phase 1: fold every name, count the words of the whole wave, key every folded name. The
+        // folded names are not kept: each block folds its members again (every name belongs to at
+        // most one block), which costs one more fold per name and saves holding them all (about
+        // 300 bytes a name, 1.5 GB in a 5-million wave).
+        let (words, nameKeys) = foldAndCount(inputs, workers: workers)
 
         // One sort by (birth day, gender, index); the day's sign bit is flipped so the order is numeric.
         var order = [UInt64](repeating: 0, count: count)
@@ -86,8 +89,7 @@ public enum SamePersonMatcher {
         let chunks = split(blocks.map(\.count), into: workers == 1 ? 1 : workers * 8)
         let exhaustive = threshold <= NameSimilarity.partialCeiling
         let sortedOrder = order, blockList = blocks
-        let context = BlockContext(
-            inputs: inputs, names: names, words: words, threshold: threshold, exhaustive: exhaustive)
+        let context = BlockContext(inputs: inputs, words: words, threshold: threshold, exhaustive: exhaustive)
         let found = parallelMap(tasks: chunks.count, workers: workers) { chunk in
             var found: [MatchCandidate] = []
             for b in chunks[chunk] {
@@ -199,35 +201,27 @@ public enum SamePersonMatcher {
         return mix(h) & ~1 | (female ? 1 : 0)
     }
 
-    /// The folded names of all inputs, how many times each folded word occurs among them, and
-    /// each input's name key.
-    static func foldAndCount(
-        _ inputs: [MatchInput], workers: Int
-    ) -> (names: [NameFolding.Folded], words: NameSimilarity.WordCounts, keys: [UInt64]) {
+    /// How many times each folded word occurs among the inputs' names, and each input's name key.
+    static func foldAndCount(_ inputs: [MatchInput], workers: Int) -> (words: NameSimilarity.WordCounts, keys: [UInt64]) {
         let ranges = split([Int](repeating: 1, count: inputs.count), into: workers == 1 ? 1 : workers * 8)
         let parts = parallelMap(tasks: ranges.count, workers: workers) { task in
-            var names: [NameFolding.Folded] = []
             var keys: [UInt64] = []
             var counts = NameSimilarity.WordCounts()
             for index in ranges[task] {
-                let name = NameFolding.folded(inputs[index].fullName)
-                counts.add(name.tokens)
-                names.append(name)
-                keys.append(nameKey(name.tokens, female: inputs[index].female))
+                let tokens = NameFolding.tokens(of: inputs[index].fullName)
+                counts.add(tokens)
+                keys.append(nameKey(tokens, female: inputs[index].female))
             }
-            return (names, counts, keys)
+            return (counts, keys)
         }
-        var names: [NameFolding.Folded] = []
         var keys: [UInt64] = []
-        names.reserveCapacity(inputs.count)
         keys.reserveCapacity(inputs.count)
-        var words = parts.first?.1 ?? NameSimilarity.WordCounts()
+        var words = parts.first?.0 ?? NameSimilarity.WordCounts()
         for (k, part) in parts.enumerated() {
-            names.append(contentsOf: part.0)
-            keys.append(contentsOf: part.2)
-            if k > 0 { words.merge(part.1) }
+            keys.append(contentsOf: part.1)
+            if k > 0 { words.merge(part.0) }
         }
-        return (names, words, keys)
+        return (words, keys)
     }
 
     /// Contiguous ranges of `sizes`' indexes with about the same total size, at most `parts` of them.
@@ -287,7 +281,6 @@ public enum SamePersonMatcher {
     /// What every block needs, read-only.
     struct BlockContext: Sendable {
         let inputs: [MatchInput]
-        let names: [NameFolding.Folded]
         let words: NameSimilarity.WordCounts
         let threshold: Double
         let exhaustive: Bool
@@ -296,7 +289,7 @@ public enum SamePersonMatcher {
     /// Appends the candidates of one (birth day, gender) block, given by its members' input indexes.
     private static func matchBlock(_ indexes: [Int], _ context: BlockContext, into found: inout [MatchCandidate]) {
         let inputs = context.inputs, exhaustive = context.exhaustive
-        let names = indexes.map { context.names[$0] }
+        let names = indexes.map { NameFolding.folded(inputs[$0].fullName) }
         var candidates: [UInt64] = []
         if exhaustive {
             for i in 0..<indexes.count {

@@ -17,6 +17,7 @@ final class PhaseLogger: @unchecked Sendable {
 
     /// Logs the time since the previous phase, and the resident memory, at debug level (shown by --log-format json).
     func phase(_ name: String, rows: Int? = nil) {
+        Memory.trim()
         let t = Progress.now()
         var metadata: Logger.Metadata = [
             "phase": .string(name), "seconds": .string(String(format: "%.3f", t - last)),
@@ -43,5 +44,22 @@ final class PhaseLogger: @unchecked Sendable {
             if parts[0] == "VmHWM:" { peak = String(kb / 1024) }
         }
         return current.isEmpty ? nil : "\(current) (peak \(peak))"
+    }
+}
+
+/// Returns freed heap memory to the system between phases.
+///
+/// glibc keeps freed blocks in its arenas, so the resident size of a long run only grows: a phase
+/// that frees a gigabyte still counts it in the next phase's peak. `malloc_trim(0)` gives the free
+/// pages back. It is looked up at run time (it is glibc's, not POSIX); elsewhere this does nothing.
+enum Memory {
+    private typealias Trim = @convention(c) (Int) -> Int32
+    nonisolated(unsafe) private static let trimFunction: Trim? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+        return unsafeBitCast(symbol, to: Trim.self)
+    }()
+
+    static func trim() {
+        _ = trimFunction?(0)
     }
 }

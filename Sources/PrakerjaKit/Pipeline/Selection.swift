@@ -39,7 +39,8 @@ struct Selection {
             }
         }
         let isDuplicate = regs.indices.map { kept[regs[$0].nik] != $0 }
-        let structures = regs.parallelMap(jobs: jobs) { NIKStructure.parse(SixteenDigits.format($0.nik)) }
+        // Freed once the NIK flags are made (48 bytes a row).
+        var structures = regs.parallelMap(jobs: jobs) { NIKStructure.parse(SixteenDigits.format($0.nik)) }
 
         // History as it stands, for this wave's NIKs and contacts only; the look-up tables are
         // scoped so they are freed as soon as the checks are done.
@@ -87,6 +88,7 @@ struct Selection {
         // Review items: NIK flags and possible same person.
         let regsView = regs
         var items = ReviewItems.nikFlags(regsView, structures: structures, isDuplicate: isDuplicate, jobs: jobs)
+        structures = []
         items += ReviewItems.samePerson(regsView, isDuplicate: isDuplicate, threshold: config.rules.fuzzyThreshold, jobs: jobs)
         items.sort { $0.key < $1.key }
         logger.phase("matching")
@@ -127,45 +129,52 @@ struct Selection {
         let cards = try CardIssuer(key: cardKey, base: cardBase, jobs: jobs).issue(db, count: winners.count)
         logger.phase("cards")
 
-        // Outcomes.
-        var outcomes = regs.map { r in
-            Outcome(
+        // Outcomes, built directly in registration_id (byte) order: slot[i] is where registration i goes.
+        let order: [Int]
+        do {
+            let view = regs
+            order = ByteOrder.permutation(count: view.count, jobs: jobs) { view[$0].registrationID }
+        }
+        var slot = [Int32](repeating: 0, count: order.count)
+        for (k, i) in order.enumerated() { slot[i] = Int32(k) }
+        var outcomes = order.map { i in
+            let r = regs[i]
+            return Outcome(
                 registrationID: r.registrationID, nik: r.nik, kk: r.kk, fullName: r.displayName, provinceCode: r.provinceCode,
                 reason: nil, failed: 0, detail: "", tier: nil, lotteryRank: nil, lotteryKey: nil, card: nil,
                 registrationDay: r.registeredAt.map { Timestamp.wibDate($0).dayNumber }, phone: r.phone, email: r.email)
         }
         for i in regs.indices {
+            let o = Int(slot[i])
             if isDuplicate[i] {
-                outcomes[i].reason = .duplicateRegistration
+                outcomes[o].reason = .duplicateRegistration
             } else if let primary = verdicts[i].primary {
-                outcomes[i].reason = primary
-                outcomes[i].failed = verdicts[i].failed
-                outcomes[i].detail = verdicts[i].detail
+                outcomes[o].reason = primary
+                outcomes[o].failed = verdicts[i].failed
+                outcomes[o].detail = verdicts[i].detail
             } else if rejectedByReview.contains(regs[i].registrationID) {
-                outcomes[i].reason = .rejectedByReview
+                outcomes[o].reason = .rejectedByReview
             }
         }
         var winnerIndex = 0
         var issued: [(UInt64, UInt64, Int64)] = []
         issued.reserveCapacity(cards.count)
         for (rank, entry) in pool.enumerated() {
-            let i = entry.index
-            outcomes[i].tier = entry.tier
-            outcomes[i].lotteryRank = rank + 1
-            outcomes[i].lotteryKey = entry.key
+            let o = Int(slot[entry.index])
+            outcomes[o].tier = entry.tier
+            outcomes[o].lotteryRank = rank + 1
+            outcomes[o].lotteryKey = entry.key
             switch results[rank] {
             case .lulus:
-                outcomes[i].card = cards[winnerIndex].number
-                issued.append((cards[winnerIndex].number, regs[i].nik, cards[winnerIndex].counter))
+                outcomes[o].card = cards[winnerIndex].number
+                issued.append((cards[winnerIndex].number, regs[entry.index].nik, cards[winnerIndex].counter))
                 winnerIndex += 1
-            case .familyLimit: outcomes[i].reason = .familyLimit
-            case .quotaFull: outcomes[i].reason = .quotaFull
+            case .familyLimit: outcomes[o].reason = .familyLimit
+            case .quotaFull: outcomes[o].reason = .quotaFull
             }
         }
-        // The registrations are no longer needed: free them before the sort and the store.
+        // The registrations are no longer needed: free them before the store.
         regs = []
-        let unsorted = outcomes
-        outcomes = ByteOrder.permutation(count: unsorted.count, jobs: jobs) { unsorted[$0].registrationID }.map { unsorted[$0] }
         let poolHash = Lottery.poolHash(pool.map { ($0.tier, $0.key) })
         return Output(
             outcomes: outcomes, reviewItems: items, claims: claims, issued: issued, poolSHA256: poolHash, places: places, warnings: warnings

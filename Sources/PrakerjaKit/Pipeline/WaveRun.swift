@@ -70,8 +70,8 @@ public enum WaveRun {
                     counts: ["outcomes": result.outcomes.count], result: "reports rewritten")
                 return Summary(
                     wave: wave, rowsRead: result.outcomes.count + result.rejected.count, outcomes: result.outcomes.count,
-                    rejected: result.rejected.count, lulus: result.outcomes.filter(\.isLulus).count,
-                    gagal: result.outcomes.count - result.outcomes.filter(\.isLulus).count, reportsOnly: true, warnings: [])
+                    rejected: result.rejected.count, lulus: result.outcomes.lulusCount,
+                    gagal: result.outcomes.count - result.outcomes.lulusCount, reportsOnly: true, warnings: [])
             }
 
             let cardKey = try Store.cardKey(db, source: context.cardKey)
@@ -130,7 +130,7 @@ public enum WaveRun {
             try stored.get()
             let reports = try reportsOutcome.get()
             phases.phase("store and reports")
-            let lulus = result.outcomes.filter(\.isLulus).count
+            let lulus = result.outcomes.lulusCount
             try Store.appendLedger(
                 db, command: "run \(wave)", startedAt: startedAt, inputs: inputs, configSHA256: loaded.configSHA256,
                 counts: [

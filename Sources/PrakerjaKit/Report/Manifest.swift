@@ -88,15 +88,19 @@ enum WaveReportWriter {
         let fairness = Fairness(outcomes: result.outcomes)
         var staged: [PendingFile] = []
         do {
+            staged.append(
+                try OutputWriter.stage(to: dir + "/outcomes.csv") { sink in
+                    try WaveReports.writeOutcomes(result, jobs: jobs) { try sink.write($0) }
+                })
             let parts: [(String, [UInt8])] = [
-                ("outcomes.csv", WaveReports.outcomes(result, jobs: jobs)),
                 ("rejected_rows.csv", WaveReports.rejectedRows(result.rejected)),
                 ("review.csv", WaveReports.review(result)),
                 ("summary.csv", WaveReports.summary(result)),
                 ("fairness.csv", fairness.csv()),
             ]
             for (name, bytes) in parts { staged.append(try OutputWriter.stage(bytes, to: dir + "/" + name)) }
-            let outputs = zip(parts, staged).map { Manifest.Output(file: $0.0.0, sha256: $0.1.sha256) }
+            let names = ["outcomes.csv"] + parts.map(\.0)
+            let outputs = zip(names, staged).map { Manifest.Output(file: $0.0, sha256: $0.1.sha256) }
             let manifest = Manifest(result: result, fairness: fairness, outputs: outputs, startedAt: startedAt)
             staged.append(try OutputWriter.stage(manifest.json(), to: dir + "/manifest.json"))
             return (staged, fairness.warnings)

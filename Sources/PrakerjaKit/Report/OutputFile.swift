@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// A report written under a temporary name, renamed into place only after the database commits (§7).
@@ -11,6 +12,13 @@ public struct PendingFile: Sendable {
 public enum OutputWriter {
     /// Writes `bytes` to a hidden temporary file beside `path` (creating folders), with `mode`.
     public static func stage(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws -> PendingFile {
+        try stage(to: path, mode: mode) { try $0.write(bytes) }
+    }
+
+    /// Writes what `produce` hands to the sink, part after part, to a hidden temporary file beside
+    /// `path` (creating folders), with `mode`; the SHA-256 is computed as the parts go by, so a
+    /// large report never has to be in memory whole.
+    static func stage(to path: String, mode: mode_t = 0o644, _ produce: (Sink) throws -> Void) throws -> PendingFile {
         let dir = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -22,19 +30,43 @@ public enum OutputWriter {
         let fd = open(temp, O_CREAT | O_WRONLY | O_TRUNC, mode)
         guard fd >= 0 else { throw PrakerjaError.cannotWrite("\(temp): cannot write: \(String(cString: strerror(errno)))") }
         fchmod(fd, mode)
-        var written = 0
-        let ok = bytes.withUnsafeBytes { raw -> Bool in
-            while written < raw.count {
-                let n = write(fd, raw.baseAddress! + written, raw.count - written)
-                if n <= 0 { return false }
-                written += n
-            }
-            return true
+        let sink = Sink(fd: fd, path: temp)
+        do {
+            try produce(sink)
+        } catch {
+            close(fd)
+            unlink(temp)
+            throw error
         }
         fsync(fd)
         close(fd)
-        guard ok else { throw PrakerjaError.cannotWrite("\(temp): cannot write: \(String(cString: strerror(errno)))") }
-        return PendingFile(finalPath: path, tempPath: temp, sha256: FileHash.sha256(bytes))
+        return PendingFile(finalPath: path, tempPath: temp, sha256: FileHash.hex(sink.hasher.finalize()))
+    }
+
+    /// Where a staged file's parts go: the file, and its SHA-256.
+    final class Sink {
+        let fd: Int32
+        let path: String
+        fileprivate var hasher = SHA256()
+
+        init(fd: Int32, path: String) {
+            self.fd = fd
+            self.path = path
+        }
+
+        func write(_ bytes: [UInt8]) throws {
+            hasher.update(data: bytes)
+            var written = 0
+            let ok = bytes.withUnsafeBytes { raw -> Bool in
+                while written < raw.count {
+                    let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+                    if n <= 0 { return false }
+                    written += n
+                }
+                return true
+            }
+            guard ok else { throw PrakerjaError.cannotWrite("\(path): cannot write: \(String(cString: strerror(errno)))") }
+        }
     }
 
     /// Renames staged files into place.

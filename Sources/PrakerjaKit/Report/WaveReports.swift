@@ -8,27 +8,36 @@ enum WaveReports {
     ]
 
     static func outcomes(_ result: WaveResult, jobs: Int = 1) -> [UInt8] {
+        var bytes: [UInt8] = []
+        writeOutcomes(result, jobs: jobs) { bytes += $0 }
+        return bytes
+    }
+
+    /// outcomes.csv part by part: the header, then rows formatted `jobs` chunks at a time on every
+    /// core and handed over in order, so only those chunks are in memory at once.
+    static func writeOutcomes(_ result: WaveResult, jobs: Int, to write: ([UInt8]) throws -> Void) rethrows {
         var header = CSVWriter()
         header.writeRow(outcomeColumns)
-        // Rows are formatted in chunks on every core and joined in order.
+        try write(header.bytes)
         let rows = result.outcomes
-        let chunkCount = max(1, min(jobs * 4, rows.count / 10_000))
-        let chunks: [[UInt8]] = (0..<chunkCount).parallelMap(jobs: chunkCount > 1 ? jobs : 1) { c in
-            var w = CSVWriter()
-            for o in rows[(rows.count * c / chunkCount)..<(rows.count * (c + 1) / chunkCount)] {
-                w.writeRow([
-                    Cell.safe(o.registrationID), SixteenDigits.maskNIK(o.nik), Cell.safe(o.fullName), Cell.safe(o.provinceCode),
-                    o.status, o.reason?.name ?? "", o.reasonsText, Cell.safe(o.detail),
-                    o.tier.map(String.init) ?? "", o.lotteryRank.map(String.init) ?? "",
-                    o.card.map(SixteenDigits.maskCard) ?? "",
-                ])
+        let chunkSize = 20_000
+        let chunkCount = (rows.count + chunkSize - 1) / chunkSize
+        let perRound = max(1, jobs) * 2
+        for round in stride(from: 0, to: chunkCount, by: perRound) {
+            let chunks = (round..<min(chunkCount, round + perRound)).parallelMap(jobs: jobs, sequentialBelow: 2) { c in
+                var w = CSVWriter()
+                for o in rows[(c * chunkSize)..<min(rows.count, (c + 1) * chunkSize)] {
+                    w.writeRow([
+                        Cell.safe(o.registrationID), SixteenDigits.maskNIK(o.nik), Cell.safe(o.fullName), Cell.safe(o.provinceCode),
+                        o.status, o.reason?.name ?? "", o.reasonsText, Cell.safe(o.detail),
+                        o.tier.map(String.init) ?? "", o.lotteryRank.map(String.init) ?? "",
+                        o.card.map(SixteenDigits.maskCard) ?? "",
+                    ])
+                }
+                return w.bytes
             }
-            return w.bytes
+            for chunk in chunks { try write(chunk) }
         }
-        var bytes = header.bytes
-        bytes.reserveCapacity(bytes.count + chunks.reduce(0) { $0 + $1.count })
-        for chunk in chunks { bytes += chunk }
-        return bytes
     }
 
     static func rejectedRows(_ rows: [RejectedRow]) -> [UInt8] {

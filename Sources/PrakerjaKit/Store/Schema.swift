@@ -231,6 +231,21 @@ enum Schema {
             try db.execute(
                 sql: "CREATE INDEX participants_due ON participants(deadline) WHERE status = 'Lulus' AND imported = 0 AND spent = 0")
         }
+        // v3: outcomes by NIK live in a table of their own, written in NIK order with each wave,
+        // instead of an index on `outcomes` written at random pages (1M rows: 1.6 s of 3.1 s).
+        migrator.registerMigration("v3") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE outcome_niks (
+                      wave INTEGER NOT NULL,
+                      nik INTEGER NOT NULL,
+                      registration_id TEXT NOT NULL,
+                      PRIMARY KEY (wave, nik, registration_id)
+                    ) WITHOUT ROWID;
+                    INSERT INTO outcome_niks SELECT wave, nik, registration_id FROM outcomes ORDER BY wave, nik, registration_id;
+                    DROP INDEX outcomes_nik;
+                    """)
+        }
         return migrator
     }
 

@@ -12,8 +12,10 @@ extension Store {
         let outcomes = try Row.fetchAll(
             db,
             sql: """
-                SELECT o.* FROM outcomes o JOIN waves w ON w.wave = o.wave
-                WHERE o.nik = ? AND w.state = 'published' AND (o.reason IS NULL OR o.reason != ?)
+                SELECT o.* FROM waves w
+                  JOIN outcome_niks n ON n.wave = w.wave
+                  JOIN outcomes o ON o.wave = n.wave AND o.registration_id = n.registration_id
+                WHERE n.nik = ? AND w.state = 'published' AND (o.reason IS NULL OR o.reason != ?)
                 ORDER BY o.wave, o.registration_id
                 """, arguments: [key, Reason.duplicateRegistration.rawValue])
         for row in outcomes {

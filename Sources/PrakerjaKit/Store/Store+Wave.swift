@@ -5,7 +5,7 @@ extension Store {
     /// Removes what a previous run of a selected wave stored: outcomes, rejected rows, review items,
     /// contact claims, exclusions used and provisional cards. Decisions stay.
     static func clearSelection(_ db: Database, wave: Int) throws {
-        for table in ["outcomes", "rejected_rows", "review_items", "contacts", "exclusions_used"] {
+        for table in ["outcomes", "outcome_niks", "rejected_rows", "review_items", "contacts", "exclusions_used"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE wave = ?", arguments: [wave])
         }
         try db.execute(sql: "DELETE FROM cards WHERE wave = ? AND final = 0", arguments: [wave])
@@ -63,6 +63,17 @@ extension Store {
             outcome.bind(17, o.email)
             try outcome.execute()
         }
+        // The NIK look-up table, written in NIK order.
+        let byNIK = try FastStatement(db, sql: "INSERT INTO outcome_niks(wave, nik, registration_id) VALUES (?, ?, ?)")
+        byNIK.bind(1, wave)
+        // The outcomes are in registration_id order, so (nik, index) is (nik, registration_id) order.
+        var order = result.outcomes.indices.map { (result.outcomes[$0].nik, Int32($0)) }
+        order.sort { $0 < $1 }
+        for (nik, i) in order {
+            byNIK.bind(2, Int64(nik))
+            byNIK.bind(3, result.outcomes[Int(i)].registrationID)
+            try byNIK.execute()
+        }
         let rejected = try FastStatement(
             db, sql: "INSERT INTO rejected_rows(wave, seq, file, line, reason, detail) VALUES (?, ?, ?, ?, ?, ?)")
         rejected.bind(1, wave)
@@ -105,7 +116,8 @@ extension Store {
         }
         let excluded = try FastStatement(db, sql: "INSERT INTO exclusions_used(wave, nik, programs) VALUES (?, ?, ?)")
         excluded.bind(1, wave)
-        let niks = Set(result.outcomes.map(\.nik))
+        var niks = Set<UInt64>()
+        for o in result.outcomes where exclusions.programs[o.nik] != nil { niks.insert(o.nik) }
         for (nik, programs) in exclusions.programs.sorted(by: { $0.key < $1.key }) where niks.contains(nik) {
             excluded.bind(2, Int64(nik))
             excluded.bind(3, programs.joined(separator: ";"))

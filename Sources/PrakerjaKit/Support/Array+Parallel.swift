@@ -2,11 +2,13 @@ import Dispatch
 
 extension RandomAccessCollection where Index == Int, Self: Sendable, Element: Sendable {
     /// Maps on `jobs` threads; each worker writes only its own slots, so the order never depends on scheduling.
-    func parallelMap<T: Sendable>(jobs: Int, _ transform: @Sendable (Element) -> T) -> [T] {
+    /// Fewer than `sequentialBelow` elements are mapped on the calling thread (for cheap transforms);
+    /// a few expensive ones (formatting a chunk of a report) pass a smaller number.
+    func parallelMap<T: Sendable>(jobs: Int, sequentialBelow: Int = 64, _ transform: @Sendable (Element) -> T) -> [T] {
         let n = count
         if n == 0 { return [] }
         let base = startIndex
-        if jobs <= 1 || n < 64 { return map(transform) }
+        if jobs <= 1 || n < Swift.max(2, sequentialBelow) { return map(transform) }
         let chunks = Swift.min(n, jobs * 8)
         return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
             let out = UnsafeSendableBuffer(buffer.baseAddress!)
