@@ -151,3 +151,42 @@ import Testing
         }
     }
 }
+
+/// The history look-ups give the same answers on the writing connection and on read-only ones.
+@Suite struct HistoryReaderTests {
+    @Test func readOnlyConnectionsAnswerLikeTheWritingOne() throws {
+        let env = try TestEnvironment()
+        var lines = ImportParticipantsTests.header
+        for n in 1...40 {
+            let status = n % 3 == 0 ? "Dicabut" : "Lulus"
+            let kk = Lifecycle.kk(n % 7)
+            lines +=
+                "\(Lifecycle.nik(n)),\(kk),\(1 + n % 2),\(status),\(WaveRunTests.luhn(String(400_000_000_000_000 + n))),2021-03-01,0812345\(String(format: "%05d", n)),p\(n)@example.com\n"
+        }
+        try env.write(lines, to: "p.csv")
+        _ = try ImportParticipants.run(files: [env.root + "/p.csv"], context: env.context())
+        let niks = (1...60).map { UInt64(Lifecycle.nik($0))! }
+        let kks = (0...9).map { UInt64(Lifecycle.kk($0))! }
+        let contacts = (1...60).flatMap { ["+62812345\(String(format: "%05d", $0))", "p\($0)@example.com"] }.sorted()
+        let store = try Store.openForWriting(path: env.dbPath)
+        defer { store.close() }
+        try store.write(command: "test") { db in
+            // Like a run: this transaction writes rows of its own wave only, which no look-up reads.
+            try db.execute(sql: "INSERT INTO contacts(contact, nik, wave) VALUES ('+6281234500055', 1, 3)")
+            let one = HistoryReader(db, path: nil, jobs: 1)
+            for jobs in [2, 3] {
+                let many = HistoryReader(db, path: store.path, jobs: jobs, minimumKeys: 1)
+                for wave in [2, 3] {
+                    let a = try Store.participantStatus(one, niks: niks, before: wave)
+                    let b = try Store.participantStatus(many, niks: niks, before: wave)
+                    #expect(a.revoked == b.revoked && a.current == b.current)
+                    #expect(!a.revoked.isEmpty && !a.current.isEmpty)
+                    #expect(try Store.familyCounts(one, kks: kks, before: wave) == Store.familyCounts(many, kks: kks, before: wave))
+                    let owners = try Store.contactOwners(one, contacts: contacts, before: wave)
+                    #expect(owners.count > 10)
+                    #expect(try Store.contactOwners(many, contacts: contacts, before: wave) == owners)
+                }
+            }
+        }
+    }
+}

@@ -2,12 +2,15 @@ import GRDB
 
 /// The selection of one wave: check → match → draw → cards, over ingested registrations.
 ///
-/// Each stage is a function from values to values; the database is only read here (history
-/// look-ups, card collisions), on the calling thread, never inside workers.
+/// Each stage is a function from values to values; the database is only read here: card
+/// collisions on the calling thread, history look-ups there too or, with `databasePath`, on
+/// read-only connections of their own (``HistoryReader``).
 struct Selection {
     let config: WaveConfig
     let jobs: Int
     let logger: PhaseLogger
+    /// The database file, for history look-ups on read-only connections (nil: on `db` only).
+    var databasePath: String? = nil
 
     struct Output {
         var outcomes: [Outcome]
@@ -27,6 +30,7 @@ struct Selection {
     ) throws -> Output {
         let wave = config.wave
         let jobs = self.jobs
+        let history = HistoryReader(db, path: databasePath, jobs: jobs)
 
         // Check 1: the earliest registration of each NIK is kept.
         var kept: [UInt64: Int] = [:]
@@ -47,19 +51,26 @@ struct Selection {
         var claims: [(contact: String, nik: UInt64)] = []
         let verdicts: [CheckVerdict]
         do {
-            let history = try Store.participantStatus(db, niks: Array(kept.keys).sorted(), before: wave)
+            let status = try Store.participantStatus(history, niks: Array(kept.keys).sorted(), before: wave)
             kept = [:]
             var owners: [String: UInt64]
             do {
-                var contactSet = Set<String>()
+                // The distinct contacts in byte order: sorted with their repeats (on every core),
+                // then the repeats dropped, which costs less than hashing every contact into a set.
+                var contacts: [String] = []
+                contacts.reserveCapacity(regs.count * 2)
                 for i in regs.indices where !isDuplicate[i] {
-                    if let p = regs[i].phone { contactSet.insert(p) }
-                    if let e = regs[i].email { contactSet.insert(e) }
+                    if let p = regs[i].phone { contacts.append(p) }
+                    if let e = regs[i].email { contacts.append(e) }
                 }
-                let contacts = Array(contactSet)
-                contactSet = []
-                let sorted = ByteOrder.permutation(count: contacts.count, jobs: jobs) { contacts[$0] }.map { contacts[$0] }
-                owners = try Store.contactOwners(db, contacts: sorted, before: wave)
+                let all = contacts
+                var sorted: [String] = []
+                sorted.reserveCapacity(all.count)
+                for k in ByteOrder.permutation(count: all.count, jobs: jobs, { all[$0] }) where sorted.last != all[k] {
+                    sorted.append(all[k])
+                }
+                contacts = []
+                owners = try Store.contactOwners(history, contacts: sorted, before: wave)
             }
             logger.phase("history")
 
@@ -67,15 +78,20 @@ struct Selection {
             var claimers = regs.indices.filter { !isDuplicate[$0] && regs[$0].firstInvalid == nil && structures[$0] != nil }
             claimers.sort { Registration.precedes(regs[$0], regs[$1]) }
             for i in claimers {
-                for contact in [regs[i].phone, regs[i].email].compactMap({ $0 }) where owners[contact] == nil {
-                    owners[contact] = regs[i].nik
-                    claims.append((contact, regs[i].nik))
+                let nik = regs[i].nik
+                if let phone = regs[i].phone, owners[phone] == nil {
+                    owners[phone] = nik
+                    claims.append((phone, nik))
+                }
+                if let email = regs[i].email, owners[email] == nil {
+                    owners[email] = nik
+                    claims.append((email, nik))
                 }
             }
 
             // Checks 2–9 on every core.
             let context = CheckContext(
-                config: config, revoked: history.revoked, participants: history.current,
+                config: config, revoked: status.revoked, participants: status.current,
                 exclusions: exclusions.programs, contactOwners: owners)
             let all = regs
             verdicts = all.parallelMap(jobs: jobs) { CheckVerdict.evaluate($0, in: context) }
@@ -118,7 +134,7 @@ struct Selection {
         let keys = pool.parallelMap(jobs: jobs) { Lottery.digest(seed: seed, nik: regsView[$0.index].nik) }
         for k in pool.indices { pool[k].key = keys[k] }
         Draw.sort(&pool)
-        let families = try Store.familyCounts(db, kks: Array(Set(pool.map(\.kk))).sorted(), before: wave)
+        let families = try Store.familyCounts(history, kks: Array(Set(pool.map(\.kk))).sorted(), before: wave)
         let places = config.quota + (try Store.revokedCount(db, waves: config.recycleRevokedFrom))
         let draw = Draw(places: places, provincePlaces: config.provinceQuota, familyLimit: config.rules.familyLimit)
         let results = draw.walk(pool, familyCounts: families)

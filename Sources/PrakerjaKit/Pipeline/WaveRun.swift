@@ -96,7 +96,7 @@ public enum WaveRun {
             try Store.clearSelection(db, wave: wave)
             let cardBase = try Store.nextCardCounter(db)
             progress.stage("wave \(wave): selecting")
-            let selection = try Selection(config: config, jobs: context.jobs, logger: phases).run(
+            let selection = try Selection(config: config, jobs: context.jobs, logger: phases, databasePath: store.path).run(
                 db, registrations: &ingested.registrations, exclusions: exclusions, decisions: decisions, cardKey: cardKey,
                 cardBase: cardBase)
 

@@ -1,45 +1,62 @@
+import Dispatch
 import GRDB
+import Synchronization
 
 /// Look-ups of the history a wave runs against (§5 checks 4, 5, 9, 11; `recycle_revoked_from`).
 /// Every one is an indexed point query, so the cost follows the wave, not the history.
 extension Store {
     /// Of the given NIKs: which are Dicabut and which are current participants, in waves before `wave`.
-    static func participantStatus(_ db: Database, niks: [UInt64], before wave: Int) throws -> (revoked: Set<UInt64>, current: Set<UInt64>) {
-        let statement = try FastStatement(db, sql: "SELECT status = 'Dicabut' FROM participants WHERE nik = ? AND wave < ?")
-        statement.bind(2, wave)
-        var revoked = Set<UInt64>()
-        var current = Set<UInt64>()
-        for nik in niks {
-            statement.bind(1, Int64(nik))
-            if let dicabut = try statement.fetchInt64() {
-                if dicabut != 0 { revoked.insert(nik) } else { current.insert(nik) }
+    static func participantStatus(
+        _ reader: HistoryReader, niks: [UInt64], before wave: Int
+    ) throws -> (revoked: Set<UInt64>, current: Set<UInt64>) {
+        let parts = try reader.lookUp(niks.count, sql: "SELECT status = 'Dicabut' FROM participants WHERE nik = ? AND wave < ?") {
+            statement, range in
+            statement.bind(2, wave)
+            var revoked: [UInt64] = []
+            var current: [UInt64] = []
+            for nik in niks[range] {
+                statement.bind(1, Int64(nik))
+                if let dicabut = try statement.fetchInt64() {
+                    if dicabut != 0 { revoked.append(nik) } else { current.append(nik) }
+                }
             }
+            return (revoked, current)
         }
-        return (revoked, current)
+        return (Set(parts.flatMap(\.0)), Set(parts.flatMap(\.1)))
     }
 
     /// Current participants per KK in waves before `wave`, for the given KKs (absent = 0).
-    static func familyCounts(_ db: Database, kks: [UInt64], before wave: Int) throws -> [UInt64: Int] {
-        let statement = try FastStatement(db, sql: "SELECT count(*) FROM participants WHERE kk = ? AND status = 'Lulus' AND wave < ?")
-        statement.bind(2, wave)
-        var counts: [UInt64: Int] = [:]
-        for kk in kks {
-            statement.bind(1, Int64(kk))
-            let n = try statement.fetchInt64() ?? 0
-            if n > 0 { counts[kk] = Int(n) }
+    static func familyCounts(_ reader: HistoryReader, kks: [UInt64], before wave: Int) throws -> [UInt64: Int] {
+        let parts = try reader.lookUp(
+            kks.count, sql: "SELECT count(*) FROM participants WHERE kk = ? AND status = 'Lulus' AND wave < ?"
+        ) { statement, range in
+            statement.bind(2, wave)
+            var counts: [(UInt64, Int)] = []
+            for kk in kks[range] {
+                statement.bind(1, Int64(kk))
+                let n = try statement.fetchInt64() ?? 0
+                if n > 0 { counts.append((kk, Int(n))) }
+            }
+            return counts
         }
-        return counts
+        return Dictionary(uniqueKeysWithValues: parts.joined())
     }
 
     /// Owners of the given contacts claimed by earlier waves (imported first, then waves in order).
-    static func contactOwners(_ db: Database, contacts: [String], before wave: Int) throws -> [String: UInt64] {
-        let statement = try FastStatement(db, sql: "SELECT nik FROM contacts WHERE contact = ? AND wave < ?")
-        statement.bind(2, wave)
-        var owners: [String: UInt64] = [:]
-        for contact in contacts {
-            statement.bind(1, contact)
-            if let nik = try statement.fetchInt64() { owners[contact] = UInt64(nik) }
+    static func contactOwners(_ reader: HistoryReader, contacts: [String], before wave: Int) throws -> [String: UInt64] {
+        let parts = try reader.lookUp(contacts.count, sql: "SELECT nik FROM contacts WHERE contact = ? AND wave < ?") {
+            statement, range in
+            statement.bind(2, wave)
+            var owners: [(String, UInt64)] = []
+            for contact in contacts[range] {
+                statement.bind(1, contact)
+                if let nik = try statement.fetchInt64() { owners.append((contact, UInt64(nik))) }
+            }
+            return owners
         }
+        var owners: [String: UInt64] = [:]
+        owners.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { for (contact, nik) in part { owners[contact] = nik } }
         return owners
     }
 
@@ -81,5 +98,54 @@ extension Store {
     /// The import epoch: bumped by every import-participants call, so a wave selected before it is run again.
     static func importEpoch(_ db: Database) throws -> Int {
         Int(try meta(db, "import_epoch") ?? "0") ?? 0
+    }
+}
+
+/// Where a wave's history look-ups run: on the writing connection, or split over `jobs` read-only
+/// connections to the same database.
+///
+/// The look-ups of a wave run read only rows of earlier waves (`wave < ?`). The run's transaction
+/// changes only rows of its own wave, and every earlier command committed before it began (nightly
+/// runs each step in its own transaction), so a read-only connection, which sees the last commit
+/// (WAL), answers exactly as the writing connection would. Each connection takes one contiguous
+/// part of the keys, and the parts are joined in order, so the result does not depend on `jobs`.
+struct HistoryReader {
+    let db: Database
+    /// The database file, or nil to look up on `db` only.
+    let path: String?
+    let jobs: Int
+    /// Fewer keys than this are looked up on `db`: opening connections costs more than it saves.
+    let minimumKeys: Int
+
+    init(_ db: Database, path: String?, jobs: Int, minimumKeys: Int = 10_000) {
+        self.db = db
+        self.path = path
+        self.jobs = jobs
+        self.minimumKeys = minimumKeys
+    }
+
+    /// Runs `body` over `0..<count`: whole on `db`, or in `jobs` parts on read-only connections.
+    func lookUp<T: Sendable>(
+        _ count: Int, sql: String, _ body: @Sendable (FastStatement, Range<Int>) throws -> T
+    ) throws -> [T] {
+        guard let path, jobs > 1, count >= max(1, minimumKeys) else {
+            return [try body(try FastStatement(db, sql: sql), 0..<count)]
+        }
+        let parts = jobs
+        let results = Mutex<[Int: Result<T, any Error>]>([:])
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let range = (count * part / parts)..<(count * (part + 1) / parts)
+            let result = Result<T, any Error> {
+                var configuration = Configuration()
+                configuration.readonly = true
+                configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                defer { try? queue.close() }
+                return try queue.read { db in try body(try FastStatement(db, sql: sql), range) }
+            }
+            results.withLock { $0[part] = result }
+        }
+        let done = results.withLock { $0 }
+        return try (0..<parts).map { try done[$0]!.get() }
     }
 }

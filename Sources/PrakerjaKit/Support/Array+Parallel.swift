@@ -40,3 +40,45 @@ func parallelChunks(_ n: Int, jobs: Int, _ body: @Sendable (Range<Int>) -> Void)
         body((n * c / chunks)..<(n * (c + 1) / chunks))
     }
 }
+
+extension Array where Element: Sendable {
+    /// Sorts by `less`, a strict total order (ties broken, so the result is the one order whatever
+    /// `jobs` is): `jobs` slices are sorted on their own threads, then merged pairwise.
+    mutating func parallelSort(jobs: Int, by less: @Sendable (Element, Element) -> Bool) {
+        let n = count
+        guard jobs > 1, n >= 65_536 else {
+            sort(by: less)
+            return
+        }
+        let all = self
+        var runs = (0..<jobs).parallelMap(jobs: jobs, sequentialBelow: 2) { p in
+            all[(n * p / jobs)..<(n * (p + 1) / jobs)].sorted(by: less)
+        }
+        while runs.count > 1 {
+            let current = runs
+            runs = [Int](stride(from: 0, to: current.count, by: 2)).parallelMap(jobs: jobs, sequentialBelow: 2) { k in
+                k + 1 < current.count ? Self.merge(current[k], current[k + 1], by: less) : current[k]
+            }
+        }
+        self = runs[0]
+    }
+
+    private static func merge(_ a: [Element], _ b: [Element], by less: (Element, Element) -> Bool) -> [Element] {
+        var out: [Element] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count, j < b.count {
+            if less(b[j], a[i]) {
+                out.append(b[j])
+                j += 1
+            } else {
+                out.append(a[i])
+                i += 1
+            }
+        }
+        out.append(contentsOf: a[i...])
+        out.append(contentsOf: b[j...])
+        return out
+    }
+}

@@ -52,7 +52,7 @@ enum ByteOrder {
     /// The indexes of `count` strings in byte order of `text(i)` (stable: equal strings keep their index order).
     static func permutation(count: Int, jobs: Int, _ text: @Sendable (Int) -> String) -> [Int] {
         var keys = (0..<count).parallelMap(jobs: jobs) { prefixKey(text($0), index: $0) }
-        keys.sort { a, b in
+        keys.parallelSort(jobs: jobs) { a, b in
             if a.hi != b.hi { return a.hi < b.hi }
             if a.lo != b.lo { return a.lo < b.lo }
             let (x, y) = (text(Int(a.index)), text(Int(b.index)))
