@@ -146,19 +146,20 @@ struct Selection {
         logger.phase("cards")
 
         // Outcomes, built directly in registration_id (byte) order: slot[i] is where registration i goes.
-        let order: [Int]
+        var outcomes: [Outcome]
+        var slot: [Int32]
         do {
             let view = regs
-            order = ByteOrder.permutation(count: view.count, jobs: jobs) { view[$0].registrationID }
-        }
-        var slot = [Int32](repeating: 0, count: order.count)
-        for (k, i) in order.enumerated() { slot[i] = Int32(k) }
-        var outcomes = order.map { i in
-            let r = regs[i]
-            return Outcome(
-                registrationID: r.registrationID, nik: r.nik, kk: r.kk, fullName: r.displayName, provinceCode: r.provinceCode,
-                reason: nil, failed: 0, detail: "", tier: nil, lotteryRank: nil, lotteryKey: nil, card: nil,
-                registrationDay: r.registeredAt.map { Timestamp.wibDate($0).dayNumber }, phone: r.phone, email: r.email)
+            let order = ByteOrder.permutation(count: view.count, jobs: jobs) { view[$0].registrationID }
+            slot = [Int32](repeating: 0, count: order.count)
+            for (k, i) in order.enumerated() { slot[i] = Int32(k) }
+            outcomes = order.parallelMap(jobs: jobs) { i in
+                let r = view[i]
+                return Outcome(
+                    registrationID: r.registrationID, nik: r.nik, kk: r.kk, fullName: r.displayName, provinceCode: r.provinceCode,
+                    reason: nil, failed: 0, detail: "", tier: nil, lotteryRank: nil, lotteryKey: nil, card: nil,
+                    registrationDay: r.registeredAt.map { Timestamp.wibDate($0).dayNumber }, phone: r.phone, email: r.email)
+            }
         }
         for i in regs.indices {
             let o = Int(slot[i])

@@ -122,7 +122,7 @@ public enum WaveRun {
             let stored = Result {
                 try Store.saveSelection(
                     db, result: result, config: config, claims: selection.claims, exclusions: exclusions,
-                    cards: selection.issued, cardBase: cardBase, storedDecisions: decisions)
+                    cards: selection.issued, cardBase: cardBase, storedDecisions: decisions, jobs: jobs)
             }
             reportsDone.wait()
             let reportsOutcome = reportsResult.withLock { $0 }!

@@ -14,7 +14,7 @@ extension Store {
     /// Stores a wave's selection as `selected`.
     static func saveSelection(
         _ db: Database, result: WaveResult, config: WaveConfig, claims: [(contact: String, nik: UInt64)], exclusions: Exclusions,
-        cards: [(UInt64, UInt64, Int64)], cardBase: Int64, storedDecisions: [ReviewKey: Decision]
+        cards: [(UInt64, UInt64, Int64)], cardBase: Int64, storedDecisions: [ReviewKey: Decision], jobs: Int = 1
     ) throws {
         let wave = result.wave
         let encoder = JSONEncoder()
@@ -59,8 +59,10 @@ extension Store {
             outcome.bind(13, o.lotteryKey?.hex)
             outcome.bind(14, o.card.map { Int64($0) })
             outcome.bind(15, o.registrationDay.map { Int($0) })
-            outcome.bind(16, o.phone)
-            outcome.bind(17, o.email)
+            // Contacts are kept for Lulus only: messages go to them and to nobody else, and a
+            // Gagal person's contact details are not kept beyond what the wave needs.
+            outcome.bind(16, o.isLulus ? o.phone : nil)
+            outcome.bind(17, o.isLulus ? o.email : nil)
             try outcome.execute()
         }
         // The NIK look-up table, written in NIK order.
@@ -68,7 +70,7 @@ extension Store {
         byNIK.bind(1, wave)
         // The outcomes are in registration_id order, so (nik, index) is (nik, registration_id) order.
         var order = result.outcomes.indices.map { (result.outcomes[$0].nik, Int32($0)) }
-        order.sort { $0 < $1 }
+        order.parallelSort(jobs: jobs) { $0 < $1 }
         for (nik, i) in order {
             byNIK.bind(2, Int64(nik))
             byNIK.bind(3, result.outcomes[Int(i)].registrationID)
