@@ -19,8 +19,9 @@ struct Draw: Sendable {
     enum Result: Sendable, Equatable { case lulus, familyLimit, quotaFull }
 
     /// Sorts the pool (ties cannot happen: keys differ per NIK and NIKs are unique after check 1).
-    static func sort(_ pool: inout [PoolEntry]) {
-        pool.sort { a, b in
+    static func sort(_ pool: inout [PoolEntry], jobs: Int = 1) {
+        // A total order: one pool entry per NIK, so no two share a key.
+        pool.parallelSort(jobs: jobs) { a, b in
             if a.tier != b.tier { return a.tier < b.tier }
             return a.key < b.key
         }

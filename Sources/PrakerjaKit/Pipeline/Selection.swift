@@ -24,6 +24,14 @@ struct Selection {
         var warnings: [String]
     }
 
+    /// Sets an absent owner (`.max`) to `nik` and calls `claimed`.
+    @inline(__always) private static func takeIfFree(_ owner: inout UInt64, _ nik: UInt64, _ claimed: () -> Void) {
+        if owner == .max {
+            owner = nik
+            claimed()
+        }
+    }
+
     func run(
         _ db: Database, registrations regs: inout [Registration], exclusions: Exclusions, decisions: [ReviewKey: Decision],
         cardKey: [UInt8], cardBase: Int64
@@ -75,18 +83,29 @@ struct Selection {
             logger.phase("history")
 
             // §6.3: registrations passing checks 1–3 claim their contacts in (registered_at, id) order.
-            var claimers = regs.indices.filter { !isDuplicate[$0] && regs[$0].firstInvalid == nil && structures[$0] != nil }
-            claimers.sort { Registration.precedes(regs[$0], regs[$1]) }
-            for i in claimers {
-                let nik = regs[i].nik
-                if let phone = regs[i].phone, owners[phone] == nil {
-                    owners[phone] = nik
-                    claims.append((phone, nik))
-                }
-                if let email = regs[i].email, owners[email] == nil {
-                    owners[email] = nik
-                    claims.append((email, nik))
-                }
+            // Sorted by (registered_at, index) as integers; only equal instants compare the ids.
+            var claimers: [(at: Int64, index: Int32)] = []
+            for i in regs.indices where !isDuplicate[i] && regs[i].firstInvalid == nil && structures[i] != nil {
+                // `firstInvalid == nil`: registered_at is valid.
+                claimers.append((regs[i].registeredAt ?? .max, Int32(i)))
+            }
+            let ids = regs.map(\.registrationID)
+            claimers.parallelSort(jobs: jobs) { a, b in
+                if a.at != b.at { return a.at < b.at }
+                let (x, y) = (ids[Int(a.index)], ids[Int(b.index)])
+                return x != y ? String.bytewiseLess(x, y) : a.index < b.index
+            }
+            // One hash per contact: the slot is found (made, if new) once, and the claim is taken
+            // when the slot is new (no NIK is UInt64.max).
+            owners.reserveCapacity(owners.count + 2 * claimers.count)
+            claims.reserveCapacity(2 * claimers.count)
+            func claim(_ contact: String, _ nik: UInt64) {
+                Self.takeIfFree(&owners[contact, default: .max], nik) { claims.append((contact, nik)) }
+            }
+            for (_, index) in claimers {
+                let i = Int(index)
+                if let phone = regs[i].phone { claim(phone, regs[i].nik) }
+                if let email = regs[i].email { claim(email, regs[i].nik) }
             }
 
             // Checks 2–9 on every core.
@@ -133,8 +152,11 @@ struct Selection {
         let seed = config.seed
         let keys = pool.parallelMap(jobs: jobs) { Lottery.digest(seed: seed, nik: regsView[$0.index].nik) }
         for k in pool.indices { pool[k].key = keys[k] }
-        Draw.sort(&pool)
-        let families = try Store.familyCounts(history, kks: Array(Set(pool.map(\.kk))).sorted(), before: wave)
+        Draw.sort(&pool, jobs: jobs)
+        var kks = pool.map(\.kk)
+        kks.parallelSort(jobs: jobs) { $0 < $1 }
+        kks = kks.enumerated().compactMap { k, kk in k == 0 || kks[k - 1] != kk ? kk : nil }
+        let families = try Store.familyCounts(history, kks: kks, before: wave)
         let places = config.quota + (try Store.revokedCount(db, waves: config.recycleRevokedFrom))
         let draw = Draw(places: places, provincePlaces: config.provinceQuota, familyLimit: config.rules.familyLimit)
         let results = draw.walk(pool, familyCounts: families)
