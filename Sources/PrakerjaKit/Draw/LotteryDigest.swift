@@ -35,12 +35,16 @@ public struct LotteryDigest: Sendable, Hashable, Comparable {
 
     /// The 64 lowercase hex characters of the contract.
     public var hex: String {
-        let table: [UInt8] = Array("0123456789abcdef".utf8)
-        var out = [UInt8](repeating: 0, count: 64)
-        for (k, w) in [w0, w1, w2, w3].enumerated() {
-            for i in 0..<16 { out[k * 16 + i] = table[Int((w >> UInt64(60 - 4 * i)) & 15)] }
+        // Written straight into the string's storage: this runs once per pool member when a wave is stored.
+        String(unsafeUninitializedCapacity: 64) { out in
+            for (k, w) in [(0, w0), (1, w1), (2, w2), (3, w3)] {
+                for i in 0..<16 {
+                    let nibble = UInt8(truncatingIfNeeded: w >> UInt64(60 - 4 * i)) & 15
+                    out[k * 16 + i] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+                }
+            }
+            return 64
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     public static func < (a: LotteryDigest, b: LotteryDigest) -> Bool {
