@@ -81,14 +81,16 @@ import Testing
         try env.write(
             Self.header + Self.line(50, card: 50, wave: 3, phone: "081234500001")
                 + Self.line(51, card: 51, wave: 3, phone: "+6281234500001", email: "shared@example.com")
-                + Self.line(52, card: 52, wave: 3, email: "Two@Example.com") + Self.line(53, card: 53, wave: 3, email: "shared@example.com"),
+                + Self.line(52, card: 52, wave: 3, email: "Two@Example.com")
+                + Self.line(53, card: 53, wave: 3, email: "shared@example.com"),
             to: "legacy.csv")
         #expect(try importing(env, ["legacy.csv"]).participants == 4)
         let store = try Store.openForReading(path: env.dbPath)
         defer { store.close() }
         let owners = try store.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT contact, nik, wave FROM contacts WHERE nik >= ? ORDER BY contact", arguments: [Int64(Lifecycle.nik(50))!]).map {
+                db, sql: "SELECT contact, nik, wave FROM contacts WHERE nik >= ? ORDER BY contact", arguments: [Int64(Lifecycle.nik(50))!]
+            ).map {
                 "\($0[0] as String) \($0[1] as Int64) \($0[2] as Int)"
             }
         }
