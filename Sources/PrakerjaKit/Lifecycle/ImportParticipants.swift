@@ -91,7 +91,7 @@ public enum ImportParticipants {
             if wasEmpty {
                 for index in Schema.participantIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
             }
-            try staging.load(displays: displays)
+            try staging.load(displays: displays, jobs: context.jobs)
             phases.phase("sorted load")
             if wasEmpty {
                 for index in Schema.participantIndexes { try db.execute(sql: index.sql) }

@@ -68,7 +68,10 @@ struct ParticipantStaging {
     /// A card already issued (or staged twice) or a NIK already a participant (or staged twice)
     /// stops the import, naming the first such line in file order; the card is checked before
     /// the NIK on the same line.
-    func load(displays: [String]) throws {
+    func load(displays: [String], jobs: Int) throws {
+        // SQLite's external sorter may use `jobs` threads for the ORDER BYs below.
+        try db.execute(sql: "PRAGMA threads = \(max(0, min(jobs, 8) - 1))")
+        defer { try? db.execute(sql: "PRAGMA threads = 0") }
         do {
             try db.inSavepoint {
                 try db.execute(
