@@ -2,9 +2,10 @@ import GRDB
 
 /// The selection of one wave: check → match → draw → cards, over ingested registrations.
 ///
-/// Each stage is a function from values to values; the database is only read here: card
-/// collisions on the calling thread, history look-ups there too or, with `databasePath`, on
-/// read-only connections of their own (``HistoryReader``).
+/// Each stage is a function from values to values. The database is read here (card collisions
+/// on the calling thread, history look-ups there too or, with `databasePath`, on read-only
+/// connections of their own, ``HistoryReader``), and written once: the contact claims, by
+/// ``Store/ClaimsWriter`` while the matcher runs.
 struct Selection {
     let config: WaveConfig
     let jobs: Int
@@ -15,8 +16,6 @@ struct Selection {
     struct Output {
         var outcomes: [Outcome]
         var reviewItems: [ReviewItem]
-        /// New contact claims of this wave, sorted by contact in byte order.
-        var claims: [(contact: String, nik: UInt64)]
         /// (card number, NIK, issue counter) of every Lulus.
         var issued: [(UInt64, UInt64, Int64)]
         var poolSHA256: String
@@ -34,7 +33,7 @@ struct Selection {
 
     func run(
         _ db: Database, registrations regs: inout [Registration], exclusions: Exclusions, decisions: [ReviewKey: Decision],
-        cardKey: [UInt8], cardBase: Int64
+        cardKey: [UInt8], cardBase: Int64, claimsWriter: Store.ClaimsWriter
     ) throws -> Output {
         let wave = config.wave
         let jobs = self.jobs
@@ -119,6 +118,8 @@ struct Selection {
         let unsortedClaims = claims
         claims = ByteOrder.permutation(count: unsortedClaims.count, jobs: jobs) { unsortedClaims[$0].contact }.map { unsortedClaims[$0] }
         logger.phase("checks")
+        // The claims are written while the matcher runs; `db` is not used again until they are.
+        claimsWriter.start(claims)
 
         // Review items: NIK flags and possible same person.
         let regsView = regs
@@ -126,6 +127,8 @@ struct Selection {
         structures = []
         items += ReviewItems.samePerson(regsView, isDuplicate: isDuplicate, threshold: config.rules.fuzzyThreshold, jobs: jobs)
         items.sort { $0.key < $1.key }
+        try claimsWriter.wait()
+        claims = []
         logger.phase("matching")
 
         // Check 10: a reviewer's reject on an existing item.
@@ -216,7 +219,7 @@ struct Selection {
         regs = []
         let poolHash = Lottery.poolHash(pool.map { ($0.tier, $0.key) })
         return Output(
-            outcomes: outcomes, reviewItems: items, claims: claims, issued: issued, poolSHA256: poolHash, places: places, warnings: warnings
+            outcomes: outcomes, reviewItems: items, issued: issued, poolSHA256: poolHash, places: places, warnings: warnings
         )
     }
 }

@@ -96,9 +96,10 @@ public enum WaveRun {
             try Store.clearSelection(db, wave: wave)
             let cardBase = try Store.nextCardCounter(db)
             progress.stage("wave \(wave): selecting")
+            let claimsWriter = try Store.ClaimsWriter(db, wave: wave, jobs: context.jobs)
             let selection = try Selection(config: config, jobs: context.jobs, logger: phases, databasePath: store.path).run(
                 db, registrations: &ingested.registrations, exclusions: exclusions, decisions: decisions, cardKey: cardKey,
-                cardBase: cardBase)
+                cardBase: cardBase, claimsWriter: claimsWriter)
 
             let inputs = [loaded.configFile] + ingested.files + exclusions.files + decisionFiles.files
             var warnings = ingested.warnings + selection.warnings
@@ -121,7 +122,7 @@ public enum WaveRun {
             }
             let stored = Result {
                 try Store.saveSelection(
-                    db, result: result, config: config, claims: selection.claims, exclusions: exclusions,
+                    db, result: result, config: config, exclusions: exclusions,
                     cards: selection.issued, cardBase: cardBase, storedDecisions: decisions, jobs: jobs)
             }
             reportsDone.wait()

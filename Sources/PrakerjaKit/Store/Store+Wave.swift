@@ -11,9 +11,9 @@ extension Store {
         try db.execute(sql: "DELETE FROM cards WHERE wave = ? AND final = 0", arguments: [wave])
     }
 
-    /// Stores a wave's selection as `selected`.
+    /// Stores a wave's selection as `selected` (its contact claims went in earlier, by ``ClaimsWriter``).
     static func saveSelection(
-        _ db: Database, result: WaveResult, config: WaveConfig, claims: [(contact: String, nik: UInt64)], exclusions: Exclusions,
+        _ db: Database, result: WaveResult, config: WaveConfig, exclusions: Exclusions,
         cards: [(UInt64, UInt64, Int64)], cardBase: Int64, storedDecisions: [ReviewKey: Decision], jobs: Int = 1
     ) throws {
         let wave = result.wave
@@ -108,14 +108,6 @@ extension Store {
             decision.setUncheckedArguments([wave, key.item, key.registrationID, key.otherRegistrationID, d.rawValue])
             try decision.execute()
         }
-        // The claims come sorted by contact, so the B-tree is written front to back, not at random pages.
-        let claim = try FastStatement(db, sql: "INSERT OR IGNORE INTO contacts(contact, nik, wave) VALUES (?, ?, ?)")
-        claim.bind(3, wave)
-        for c in claims {
-            claim.bind(1, c.contact)
-            claim.bind(2, Int64(c.nik))
-            try claim.execute()
-        }
         let excluded = try FastStatement(db, sql: "INSERT INTO exclusions_used(wave, nik, programs) VALUES (?, ?, ?)")
         excluded.bind(1, wave)
         var niks = Set<UInt64>()
@@ -199,4 +191,51 @@ struct StoredWave: Codable {
     var poolSHA256: String
     var places: Int
     var warnings: [String]
+}
+
+extension Store {
+    /// Writes a wave's new contact claims (§6.3) on the writing connection, on another thread, while
+    /// the selection goes on computing (the same-person matcher): the claims are final once the
+    /// checks are done, and the matcher does not touch the database. Between `start` and `wait` the
+    /// caller must not use the connection; SQLite allows one connection to be used by different
+    /// threads one at a time. With one job the claims are written at once, on the calling thread.
+    final class ClaimsWriter: @unchecked Sendable {
+        private let statement: FastStatement
+        private let jobs: Int
+        private let group = DispatchGroup()
+        private var failure: (any Error)?
+
+        init(_ db: Database, wave: Int, jobs: Int) throws {
+            statement = try FastStatement(db, sql: "INSERT OR IGNORE INTO contacts(contact, nik, wave) VALUES (?, ?, ?)")
+            statement.bind(3, wave)
+            self.jobs = jobs
+        }
+
+        /// Starts writing `claims`, sorted by contact so the B-tree is written front to back.
+        func start(_ claims: [(contact: String, nik: UInt64)]) {
+            if jobs <= 1 {
+                write(claims)
+                return
+            }
+            DispatchQueue.global().async(group: group) { [self] in write(claims) }
+        }
+
+        /// Waits until the claims are written; rethrows what stopped them.
+        func wait() throws {
+            group.wait()
+            if let failure { throw failure }
+        }
+
+        private func write(_ claims: [(contact: String, nik: UInt64)]) {
+            do {
+                for c in claims {
+                    statement.bind(1, c.contact)
+                    statement.bind(2, Int64(c.nik))
+                    try statement.execute()
+                }
+            } catch {
+                failure = error
+            }
+        }
+    }
 }
