@@ -82,18 +82,8 @@ struct Selection {
             logger.phase("history")
 
             // §6.3: registrations passing checks 1–3 claim their contacts in (registered_at, id) order.
-            // Sorted by (registered_at, index) as integers; only equal instants compare the ids.
-            var claimers: [(at: Int64, index: Int32)] = []
-            for i in regs.indices where !isDuplicate[i] && regs[i].firstInvalid == nil && structures[i] != nil {
-                // `firstInvalid == nil`: registered_at is valid.
-                claimers.append((regs[i].registeredAt ?? .max, Int32(i)))
-            }
-            let ids = regs.map(\.registrationID)
-            claimers.parallelSort(jobs: jobs) { a, b in
-                if a.at != b.at { return a.at < b.at }
-                let (x, y) = (ids[Int(a.index)], ids[Int(b.index)])
-                return x != y ? String.bytewiseLess(x, y) : a.index < b.index
-            }
+            var claimers = regs.indices.filter { !isDuplicate[$0] && regs[$0].firstInvalid == nil && structures[$0] != nil }
+            claimers.sort { Registration.precedes(regs[$0], regs[$1]) }
             // One hash per contact: the slot is found (made, if new) once, and the claim is taken
             // when the slot is new (no NIK is UInt64.max).
             owners.reserveCapacity(owners.count + 2 * claimers.count)
@@ -101,8 +91,7 @@ struct Selection {
             func claim(_ contact: String, _ nik: UInt64) {
                 Self.takeIfFree(&owners[contact, default: .max], nik) { claims.append((contact, nik)) }
             }
-            for (_, index) in claimers {
-                let i = Int(index)
+            for i in claimers {
                 if let phone = regs[i].phone { claim(phone, regs[i].nik) }
                 if let email = regs[i].email { claim(email, regs[i].nik) }
             }
