@@ -90,7 +90,7 @@ import Testing
     }
 
     /// Pool outcomes of one tier: `days` registration days, with `lulus(day, i)` deciding who won.
-    static func pool(days: Int, perDay: Int, lulus: (Int, Int) -> Bool) -> [Outcome] {
+    static func pool(days: Int, perDay: Int, lulus: (Int, Int) -> Bool) -> Outcomes {
         var out: [Outcome] = []
         for day in 0..<days {
             for i in 0..<perDay {
@@ -102,7 +102,7 @@ import Testing
                         lotteryKey: nil, card: nil, registrationDay: Int32(18_900 + day), phone: nil, email: nil))
             }
         }
-        return out
+        return Outcomes(out)
     }
 
     @Test func aFairDrawRaisesNoWarning() {

@@ -12,14 +12,14 @@ import Testing
     @Test func findsAPlantedPairAndNothingElse() {
         let kk: UInt64 = 3_201_010_101_010_099
         let inputs = [
-            MatchInput(fullName: "SOEKARNO", birthDay: 100, female: false, nik: "3201010101010001", province: "32", kk: kk),
-            MatchInput(fullName: "H. SUKARNO", birthDay: 100, female: false, nik: "3201010101010002", province: "32", kk: kk),
+            MatchInput(fullName: "SOEKARNO", birthDay: 100, female: false, nik: 3201010101010001, province: "32", kk: kk),
+            MatchInput(fullName: "H. SUKARNO", birthDay: 100, female: false, nik: 3201010101010002, province: "32", kk: kk),
             // Same NIK: a re-registration, not a review item.
-            MatchInput(fullName: "SUKARNO", birthDay: 100, female: false, nik: "3201010101010001", province: "32", kk: kk),
+            MatchInput(fullName: "SUKARNO", birthDay: 100, female: false, nik: 3201010101010001, province: "32", kk: kk),
             // Another day, another gender.
-            MatchInput(fullName: "SUKARNO", birthDay: 101, female: false, nik: "3201010101010003"),
-            MatchInput(fullName: "SUKARNO", birthDay: 100, female: true, nik: "3201010101010004"),
-            MatchInput(fullName: "SUKARDI", birthDay: 100, female: false, nik: "3201010101010005"),
+            MatchInput(fullName: "SUKARNO", birthDay: 101, female: false, nik: 3201010101010003),
+            MatchInput(fullName: "SUKARNO", birthDay: 100, female: true, nik: 3201010101010004),
+            MatchInput(fullName: "SUKARDI", birthDay: 100, female: false, nik: 3201010101010005),
         ]
         let pairs = SamePersonMatcher.findPairs(in: inputs, threshold: Self.threshold, jobs: 2)
         #expect(pairs.map { [$0.a, $0.b] } == [[0, 1], [1, 2]])
@@ -38,7 +38,7 @@ import Testing
     @Test func establishedSpellingsInTheWaveAreTwoNames() {
         var inputs: [MatchInput] = []
         func add(_ name: String, _ day: Int32) {
-            inputs.append(MatchInput(fullName: name, birthDay: day, female: false, nik: String(3_201_000_000_000_000 + inputs.count)))
+            inputs.append(MatchInput(fullName: name, birthDay: day, female: false, nik: UInt64(3_201_000_000_000_000 + inputs.count)))
         }
         for day: Int32 in 0..<5 {
             add("SUTARJO", day)
@@ -67,7 +67,7 @@ import Testing
 
     @Test func emptyAndSingleInputs() {
         #expect(SamePersonMatcher.findPairs(in: [], threshold: 0.9, jobs: 2).isEmpty)
-        let one = [MatchInput(fullName: "SITI", birthDay: 1, female: true, nik: "1")]
+        let one = [MatchInput(fullName: "SITI", birthDay: 1, female: true, nik: 1)]
         #expect(SamePersonMatcher.findPairs(in: one, threshold: 0.9, jobs: 2).isEmpty)
     }
 
@@ -197,7 +197,7 @@ import Testing
 
     @Test func evidenceOfTwoInputs() {
         func input(_ province: String, _ kk: UInt64?, _ phone: String?, _ email: String?) -> MatchInput {
-            MatchInput(fullName: "BUDI", birthDay: 1, female: false, nik: "1", province: province, kk: kk, phone: phone, email: email)
+            MatchInput(fullName: "BUDI", birthDay: 1, female: false, nik: 1, province: province, kk: kk, phone: phone, email: email)
         }
         let base = input("33", 3_301_000_000_000_001, "+6281234567890", "budi@example.com")
         #expect(MatchEvidence(base, base) == [.sameProvince, .sameKK, .samePhone, .sameEmail])
@@ -237,7 +237,7 @@ import Testing
         let day: Int32 = 500
         func person(_ name: String, _ province: String, _ n: Int) -> MatchInput {
             MatchInput(
-                fullName: name, birthDay: day, female: false, nik: String(3_300_000_000_000_000 + n), province: province,
+                fullName: name, birthDay: day, female: false, nik: UInt64(3_300_000_000_000_000 + n), province: province,
                 kk: UInt64(3_300_000_000_000_000 + n), phone: "+62812000\(100_000 + n)", email: "p\(n)@example.com")
         }
         var x = person(first, provinces.0, 900_001)
@@ -278,7 +278,7 @@ import Testing
             }
             inputs.append(
                 MatchInput(
-                    fullName: name, birthDay: Int32(n % 1_000), female: false, nik: String(3_200_000_000_000_000 + n),
+                    fullName: name, birthDay: Int32(n % 1_000), female: false, nik: UInt64(3_200_000_000_000_000 + n),
                     province: province, kk: UInt64(3_200_000_000_000_000 + n)))
         }
         return inputs
@@ -376,7 +376,7 @@ struct SyntheticWave {
                 }()
             wave.inputs.append(
                 MatchInput(
-                    fullName: name, birthDay: day, female: female, nik: String(nik), province: province, kk: kk,
+                    fullName: name, birthDay: day, female: female, nik: UInt64(nik), province: province, kk: kk,
                     phone: contacts.0, email: contacts.1))
             wave.person.append(person)
             wave.variation.append(variation)
@@ -404,7 +404,7 @@ struct SyntheticWave {
             let i = Int.random(in: 0..<people, using: &rng)
             let original = wave.inputs[i]
             add(
-                original.fullName, original.birthDay, original.female, person: wave.person[i], nik: Int(original.nik)!,
+                original.fullName, original.birthDay, original.female, person: wave.person[i], nik: Int(original.nik),
                 province: original.province, kk: original.kk!, contacts: (original.phone!, original.email!))
         }
         // Planted duplicates: 2% of the people, each with one applicable variation and a new NIK.

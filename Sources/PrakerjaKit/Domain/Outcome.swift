@@ -46,8 +46,3 @@ public enum ReviewItemKind {
     public static let birthdateMismatch = "nik_birthdate_mismatch"
     public static let genderMismatch = "nik_gender_mismatch"
 }
-
-extension [Outcome] {
-    /// How many are Lulus, without building a filtered copy (a 5-million wave's is half a gigabyte).
-    var lulusCount: Int { reduce(0) { $0 + ($1.isLulus ? 1 : 0) } }
-}

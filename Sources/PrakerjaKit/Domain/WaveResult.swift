@@ -7,7 +7,7 @@ public struct WaveResult: Sendable {
     /// wave.toml, registrants, exclusions and decisions files, as read.
     public var inputs: [InputFile]
     /// Sorted by registration_id in byte order.
-    public var outcomes: [Outcome]
+    public var outcomes: Outcomes
     /// In file order.
     public var rejected: [RejectedRow]
     /// Sorted by key.

@@ -7,8 +7,9 @@ public struct MatchInput: Sendable, Hashable {
     public var birthDay: Int32
     /// Whether the gender is `P` (perempuan).
     public var female: Bool
-    /// The 16-digit NIK; two registrations with the same NIK are never a pair.
-    public var nik: String
+    /// The 16-digit NIK as a number; two registrations with the same NIK are never a pair.
+    /// (A number, not text: 16 digits do not fit a small string, and a wave holds millions of these.)
+    public var nik: UInt64
     /// The 2-digit domicile province code (§6.2); empty when invalid or unknown, which never
     /// corroborates anything.
     public var province: String
@@ -22,7 +23,7 @@ public struct MatchInput: Sendable, Hashable {
     /// Creates a matcher input from the validated fields of one registration; invalid fields are
     /// passed as `""` (province) or nil.
     public init(
-        fullName: String, birthDay: Int32, female: Bool, nik: String,
+        fullName: String, birthDay: Int32, female: Bool, nik: UInt64,
         province: String = "", kk: UInt64? = nil, phone: String? = nil, email: String? = nil
     ) {
         self.fullName = fullName

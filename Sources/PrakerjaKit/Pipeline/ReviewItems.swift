@@ -35,7 +35,7 @@ enum ReviewItems {
             guard r.nameValid, let birth = r.birthDate, let gender = r.gender else { continue }
             inputs.append(
                 MatchInput(
-                    fullName: r.displayName, birthDay: birth.dayNumber, female: gender == .female, nik: SixteenDigits.format(r.nik),
+                    fullName: r.displayName, birthDay: birth.dayNumber, female: gender == .female, nik: r.nik,
                     province: r.provinceValid ? r.provinceCode : "", kk: r.kk, phone: r.phone, email: r.email))
             origin.append(i)
         }

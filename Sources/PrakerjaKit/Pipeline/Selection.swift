@@ -14,7 +14,7 @@ struct Selection {
     var databasePath: String? = nil
 
     struct Output {
-        var outcomes: [Outcome]
+        var outcomes: Outcomes
         var reviewItems: [ReviewItem]
         /// (card number, NIK, issue counter) of every Lulus.
         var issued: [(UInt64, UInt64, Int64)]
@@ -56,7 +56,7 @@ struct Selection {
         // History as it stands, for this wave's NIKs and contacts only; the look-up tables are
         // scoped so they are freed as soon as the checks are done.
         var claims: [(contact: String, nik: UInt64)] = []
-        let verdicts: [CheckVerdict]
+        var verdicts: [CheckVerdict]
         do {
             let status = try Store.participantStatus(history, niks: Array(kept.keys).sorted(), before: wave)
             kept = [:]
@@ -111,10 +111,15 @@ struct Selection {
         claimsWriter.start(claims)
 
         // Review items: NIK flags and possible same person.
-        let regsView = regs
-        var items = ReviewItems.nikFlags(regsView, structures: structures, isDuplicate: isDuplicate, jobs: jobs)
-        structures = []
-        items += ReviewItems.samePerson(regsView, isDuplicate: isDuplicate, threshold: config.rules.fuzzyThreshold, jobs: jobs)
+        // (Copies of `regs` are scoped: the registrations are moved in place at the end, which a
+        // copy still alive would turn into a second array of them.)
+        var items: [ReviewItem]
+        do {
+            let view = regs
+            items = ReviewItems.nikFlags(view, structures: structures, isDuplicate: isDuplicate, jobs: jobs)
+            structures = []
+            items += ReviewItems.samePerson(view, isDuplicate: isDuplicate, threshold: config.rules.fuzzyThreshold, jobs: jobs)
+        }
         items.sort { $0.key < $1.key }
         try claimsWriter.wait()
         claims = []
@@ -142,8 +147,10 @@ struct Selection {
                     province: regs[i].provinceCode))
         }
         let seed = config.seed
-        let keys = pool.parallelMap(jobs: jobs) { Lottery.digest(seed: seed, nik: regsView[$0.index].nik) }
-        for k in pool.indices { pool[k].key = keys[k] }
+        do {
+            let digests = pool.map { regs[$0.index].nik }.parallelMap(jobs: jobs) { Lottery.digest(seed: seed, nik: $0) }
+            for k in pool.indices { pool[k].key = digests[k] }
+        }
         Draw.sort(&pool, jobs: jobs)
         var kks = pool.map(\.kk)
         kks.parallelSort(jobs: jobs) { $0 < $1 }
@@ -159,54 +166,58 @@ struct Selection {
         let cards = try CardIssuer(key: cardKey, base: cardBase, jobs: jobs).issue(db, count: winners.count)
         logger.phase("cards")
 
-        // Outcomes, built directly in registration_id (byte) order: slot[i] is where registration i goes.
-        var outcomes: [Outcome]
-        var slot: [Int32]
-        do {
-            let view = regs
-            let order = ByteOrder.permutation(count: view.count, jobs: jobs) { view[$0].registrationID }
-            slot = [Int32](repeating: 0, count: order.count)
-            for (k, i) in order.enumerated() { slot[i] = Int32(k) }
-            outcomes = order.parallelMap(jobs: jobs) { i in
-                let r = view[i]
-                return Outcome(
-                    registrationID: r.registrationID, nik: r.nik, kk: r.kk, fullName: r.displayName, provinceCode: r.provinceCode,
-                    reason: nil, failed: 0, detail: "", tier: nil, lotteryRank: nil, lotteryKey: nil, card: nil,
-                    registrationDay: r.registeredAt.map { Timestamp.wibDate($0).dayNumber }, phone: r.phone, email: r.email)
-            }
-        }
+        // What was decided for each registration, in registration order.
+        var decided = [Outcomes.Decision](repeating: Outcomes.Decision(), count: regs.count)
+        var details = [""]
         for i in regs.indices {
-            let o = Int(slot[i])
             if isDuplicate[i] {
-                outcomes[o].reason = .duplicateRegistration
+                decided[i].reason = UInt8(Reason.duplicateRegistration.rawValue)
             } else if let primary = verdicts[i].primary {
-                outcomes[o].reason = primary
-                outcomes[o].failed = verdicts[i].failed
-                outcomes[o].detail = verdicts[i].detail
+                decided[i].reason = UInt8(primary.rawValue)
+                decided[i].failed = verdicts[i].failed
+                if !verdicts[i].detail.isEmpty {
+                    decided[i].detail = Int32(details.count)
+                    details.append(verdicts[i].detail)
+                }
             } else if rejectedByReview.contains(regs[i].registrationID) {
-                outcomes[o].reason = .rejectedByReview
+                decided[i].reason = UInt8(Reason.rejectedByReview.rawValue)
             }
         }
+        verdicts = []
         var winnerIndex = 0
         var issued: [(UInt64, UInt64, Int64)] = []
         issued.reserveCapacity(cards.count)
         for (rank, entry) in pool.enumerated() {
-            let o = Int(slot[entry.index])
-            outcomes[o].tier = entry.tier
-            outcomes[o].lotteryRank = rank + 1
-            outcomes[o].lotteryKey = entry.key
+            decided[entry.index].tier = Int32(entry.tier)
+            decided[entry.index].rank = Int32(rank + 1)
             switch results[rank] {
             case .lulus:
-                outcomes[o].card = cards[winnerIndex].number
+                decided[entry.index].card = cards[winnerIndex].number
                 issued.append((cards[winnerIndex].number, regs[entry.index].nik, cards[winnerIndex].counter))
                 winnerIndex += 1
-            case .familyLimit: outcomes[o].reason = .familyLimit
-            case .quotaFull: outcomes[o].reason = .quotaFull
+            case .familyLimit: decided[entry.index].reason = UInt8(Reason.familyLimit.rawValue)
+            case .quotaFull: decided[entry.index].reason = UInt8(Reason.quotaFull.rawValue)
             }
         }
-        // The registrations are no longer needed: free them before the store.
-        regs = []
+        // Everything but the registrations and their decisions is freed before they move: this is
+        // where a run holds the most.
         let poolHash = Lottery.poolHash(pool.map { ($0.tier, $0.key) })
+        let keysByRank = pool.map(\.key)
+        pool = []
+        // The registrations and their decisions move, in place, into registration_id (byte) order;
+        // the outcomes are made from them when read.
+        let order: [Int]
+        do {
+            let view = regs
+            order = ByteOrder.permutation(count: view.count, jobs: jobs) { view[$0].registrationID }
+        }
+        regs.permute(by: order)
+        decided.permute(by: order)
+        let outcomes = Outcomes(
+            selected: Outcomes.Selected(registrations: regs, decisions: decided, details: details, keys: keysByRank))
+        // The outcomes hold the only reference to the registrations now.
+        regs = []
+        logger.phase("outcomes")
         return Output(
             outcomes: outcomes, reviewItems: items, issued: issued, poolSHA256: poolHash, places: places, warnings: warnings
         )

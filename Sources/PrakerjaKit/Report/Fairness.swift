@@ -11,7 +11,7 @@ struct Fairness: Sendable {
 
     static let alpha = 0.001
 
-    init(outcomes: [Outcome]) {
+    init(outcomes: Outcomes) {
         var table: [Int: [String: [String: (Int, Int)]]] = [:]
         for o in outcomes {
             guard let tier = o.tier else { continue }

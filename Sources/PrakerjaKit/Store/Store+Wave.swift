@@ -69,7 +69,7 @@ extension Store {
         let byNIK = try FastStatement(db, sql: "INSERT INTO outcome_niks(wave, nik, registration_id) VALUES (?, ?, ?)")
         byNIK.bind(1, wave)
         // The outcomes are in registration_id order, so (nik, index) is (nik, registration_id) order.
-        var order = result.outcomes.indices.map { (result.outcomes[$0].nik, Int32($0)) }
+        var order = result.outcomes.indices.map { (result.outcomes.nik(at: $0), Int32($0)) }
         order.parallelSort(jobs: jobs) { $0 < $1 }
         for (nik, i) in order {
             byNIK.bind(2, Int64(nik))
@@ -111,7 +111,9 @@ extension Store {
         let excluded = try FastStatement(db, sql: "INSERT INTO exclusions_used(wave, nik, programs) VALUES (?, ?, ?)")
         excluded.bind(1, wave)
         var niks = Set<UInt64>()
-        for o in result.outcomes where exclusions.programs[o.nik] != nil { niks.insert(o.nik) }
+        for k in result.outcomes.indices where exclusions.programs[result.outcomes.nik(at: k)] != nil {
+            niks.insert(result.outcomes.nik(at: k))
+        }
         for (nik, programs) in exclusions.programs.sorted(by: { $0.key < $1.key }) where niks.contains(nik) {
             excluded.bind(2, Int64(nik))
             excluded.bind(3, programs.joined(separator: ";"))
@@ -180,7 +182,7 @@ extension Store {
         }
         items.sort { $0.key < $1.key }
         return WaveResult(
-            wave: wave, seed: record.seed ?? "", configSHA256: record.configSHA256 ?? "", inputs: inputs, outcomes: outcomes,
+            wave: wave, seed: record.seed ?? "", configSHA256: record.configSHA256 ?? "", inputs: inputs, outcomes: Outcomes(outcomes),
             rejected: rejected, reviewItems: items, decisions: try decisions(db, wave: wave), poolSHA256: stored.poolSHA256,
             places: stored.places, warnings: stored.warnings)
     }

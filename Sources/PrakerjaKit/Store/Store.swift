@@ -35,7 +35,7 @@ public final class Store {
                 try db.execute(sql: "PRAGMA page_size = 16384")
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                try db.execute(sql: "PRAGMA cache_size = -262144")
+                try db.execute(sql: "PRAGMA cache_size = -65536")
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
             }
             let queue = try DatabaseQueue(path: path, configuration: config)

@@ -82,3 +82,33 @@ extension Array where Element: Sendable {
         return out
     }
 }
+
+extension Array {
+    /// Rearranges the elements in place so the one at `order[k]` ends at `k`, following the
+    /// permutation's cycles: no second array, which for millions of registrations is hundreds of
+    /// megabytes. `order` must be a permutation of the indices.
+    mutating func permute(by order: [Int]) {
+        precondition(order.count == count, "permute: the order has \(order.count) indexes for \(count) elements")
+        var placed = [Bool](repeating: false, count: count)
+        withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for start in 0..<buffer.count where !placed[start] {
+                placed[start] = true
+                if order[start] == start { continue }
+                let held = (base + start).move()
+                var j = start
+                while true {
+                    let k = order[j]
+                    if k == start {
+                        (base + j).initialize(to: held)
+                        break
+                    }
+                    precondition(!placed[k], "permute: the order is not a permutation")
+                    (base + j).moveInitialize(from: base + k, count: 1)
+                    placed[k] = true
+                    j = k
+                }
+            }
+        }
+    }
+}

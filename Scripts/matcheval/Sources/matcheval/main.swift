@@ -60,7 +60,7 @@ for line in lines(folder + "/rows.tsv") {
     indexOf[f[0]] = inputs.count
     ids.append(f[0])
     inputs.append(MatchInput(
-        fullName: String(f[3]), birthDay: day, female: f[5] == "P", nik: String(f[1]),
+        fullName: String(f[3]), birthDay: day, female: f[5] == "P", nik: UInt64(f[1]) ?? 0,
         province: String(f[8]), kk: UInt64(f[2]), phone: f[6].isEmpty ? nil : String(f[6]),
         email: f[7].isEmpty ? nil : String(f[7])))
 }

@@ -1,0 +1,68 @@
+import Testing
+
+@testable import PrakerjaKit
+
+/// The compact outcomes of a selected wave read as the outcomes the database gives back.
+@Suite struct OutcomesTests {
+    @Test(arguments: [0, 1, 2, 7, 1_000])
+    func permutingInPlaceMatchesGathering(count: Int) {
+        var rng = SplitMix(seed: UInt64(count) + 1)
+        for _ in 0..<5 {
+            var order = Array(0..<count)
+            for k in order.indices.reversed() where k > 0 { order.swapAt(k, Int(rng.next() % UInt64(k + 1))) }
+            // Strings longer than 15 bytes live on the heap: a wrong move would show as a crash or a wrong text.
+            let items = (0..<count).map { "a registration id of some length \($0)" }
+            var moved = items
+            moved.permute(by: order)
+            #expect(moved == order.map { items[$0] })
+        }
+    }
+
+    @Test func selectedOutcomesReadLikeStoredOnes() {
+        func registration(_ id: String, nik: UInt64) -> Registration {
+            Registration(
+                file: 0, line: 2, registrationID: id, nik: nik, kk: 3_201_010_101_010_001, displayName: "SITI AMINAH",
+                nameValid: true, birthDate: CivilDate(year: 1990, month: 1, day: 1), gender: .female,
+                email: "siti.aminah@example.com", phone: "+6281234567890", provinceCode: "32", provinceValid: true,
+                occupation: nil, registeredAt: 1_600_000_000_000_000, firstInvalid: nil)
+        }
+        let key = LotteryDigest(bytes: (0..<32).map { UInt8($0) })
+        var lulus = Outcomes.Decision()
+        lulus.card = 5_123_456_789_012_345
+        lulus.rank = 1
+        lulus.tier = 2
+        var gagal = Outcomes.Decision()
+        gagal.reason = UInt8(Reason.invalidData.rawValue)
+        gagal.failed = 1 << 2
+        gagal.detail = 1
+        let outcomes = Outcomes(
+            selected: Outcomes.Selected(
+                registrations: [registration("R-1", nik: 3_201_010_101_900_001), registration("R-2", nik: 3_201_010_101_900_002)],
+                decisions: [lulus, gagal], details: ["", "email"], keys: [key]))
+
+        #expect(outcomes.count == 2 && outcomes.lulusCount == 1)
+        let a = outcomes[0], b = outcomes[1]
+        #expect(a.isLulus && a.card == 5_123_456_789_012_345 && a.lotteryRank == 1 && a.tier == 2 && a.lotteryKey == key)
+        #expect(a.phone == "+6281234567890" && a.email == "siti.aminah@example.com" && a.detail == "")
+        #expect(a.registrationDay == Timestamp.wibDate(1_600_000_000_000_000).dayNumber)
+        #expect(b.reason == .invalidData && b.failed == 1 << 2 && b.detail == "email")
+        #expect(b.card == nil && b.lotteryRank == nil && b.tier == nil && b.lotteryKey == nil)
+        // Contacts are kept for Lulus only, as `outcomes` in the database keeps them.
+        #expect(b.phone == nil && b.email == nil)
+        #expect(outcomes.nik(at: 1) == 3_201_010_101_900_002)
+        #expect(Outcomes([a, b]).map(\.registrationID) == ["R-1", "R-2"])
+    }
+}
+
+/// A small seeded generator for test data.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
