@@ -1,7 +1,7 @@
 /// Check 6: age in whole years on `closes` outside [min_age, max_age] (max_age 0 = no upper limit).
 struct AgeCheck: EligibilityCheck {
     var reason: Reason { .ageOutOfRange }
-    func failure(of r: Registration, in context: CheckContext) -> String? {
+    func failure(of r: Registration, at index: Int, in context: CheckContext) -> String? {
         guard let birth = r.birthDate else { return nil }
         let rules = context.config.rules
         let age = birth.age(on: context.config.closes)

@@ -1,7 +1,7 @@
 /// Check 5: the NIK is a current participant of an earlier wave.
 struct AlreadyParticipantCheck: EligibilityCheck {
     var reason: Reason { .alreadyParticipant }
-    func failure(of r: Registration, in context: CheckContext) -> String? {
+    func failure(of r: Registration, at index: Int, in context: CheckContext) -> String? {
         context.participants.contains(r.nik) ? "" : nil
     }
 }

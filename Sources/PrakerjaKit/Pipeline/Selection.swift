@@ -23,14 +23,6 @@ struct Selection {
         var warnings: [String]
     }
 
-    /// Sets an absent owner (`.max`) to `nik` and calls `claimed`.
-    @inline(__always) private static func takeIfFree(_ owner: inout UInt64, _ nik: UInt64, _ claimed: () -> Void) {
-        if owner == .max {
-            owner = nik
-            claimed()
-        }
-    }
-
     func run(
         _ db: Database, registrations regs: inout [Registration], exclusions: Exclusions, decisions: [ReviewKey: Decision],
         cardKey: [UInt8], cardBase: Int64, claimsWriter: Store.ClaimsWriter
@@ -39,90 +31,125 @@ struct Selection {
         let jobs = self.jobs
         let history = HistoryReader(db, path: databasePath, jobs: jobs)
 
-        // Check 1: the earliest registration of each NIK is kept.
-        var kept: [UInt64: Int] = [:]
-        kept.reserveCapacity(regs.count)
-        for i in regs.indices {
-            if let j = kept[regs[i].nik] {
-                if Registration.precedes(regs[i], regs[j]) { kept[regs[i].nik] = i }
-            } else {
-                kept[regs[i].nik] = i
+        // Check 1: the earliest registration of each NIK is kept. (NIK, index) pairs sorted on every
+        // core put each NIK's registrations side by side, in index order (the first of equals stays).
+        var isDuplicate = [Bool](repeating: true, count: regs.count)
+        var niks: [UInt64] = []
+        do {
+            var byNIK = regs.indices.map { (regs[$0].nik, Int32($0)) }
+            byNIK.parallelSort(jobs: jobs) { $0 < $1 }
+            var k = 0
+            while k < byNIK.count {
+                let nik = byNIK[k].0
+                var first = Int(byNIK[k].1)
+                k += 1
+                while k < byNIK.count, byNIK[k].0 == nik {
+                    let j = Int(byNIK[k].1)
+                    if Registration.precedes(regs[j], regs[first]) { first = j }
+                    k += 1
+                }
+                isDuplicate[first] = false
+                niks.append(nik)
             }
         }
-        let isDuplicate = regs.indices.map { kept[regs[$0].nik] != $0 }
-        // Freed once the NIK flags are made (48 bytes a row).
-        var structures = regs.parallelMap(jobs: jobs) { NIKStructure.parse(SixteenDigits.format($0.nik)) }
+
+        // Check 3's NIK structures give the NIK review flags now, and then only whether they are valid.
+        // (Copies of `regs` are scoped: the registrations are moved in place at the end, which a
+        // copy still alive would turn into a second array of them.)
+        var items: [ReviewItem]
+        let structureValid: [Bool]
+        do {
+            let view = regs, duplicate = isDuplicate
+            let structures = view.parallelMap(jobs: jobs) { NIKStructure.parse(SixteenDigits.format($0.nik)) }
+            items = ReviewItems.nikFlags(view, structures: structures, isDuplicate: duplicate, jobs: jobs)
+            structureValid = structures.map { $0 != nil }
+        }
 
         // History as it stands, for this wave's NIKs and contacts only; the look-up tables are
         // scoped so they are freed as soon as the checks are done.
         var claims: [(contact: String, nik: UInt64)] = []
         var verdicts: [CheckVerdict]
         do {
-            let status = try Store.participantStatus(history, niks: Array(kept.keys).sorted(), before: wave)
-            kept = [:]
-            var owners: [String: UInt64]
-            do {
-                // The distinct contacts in byte order: sorted with their repeats (on every core),
-                // then the repeats dropped, which costs less than hashing every contact into a set.
-                var contacts: [String] = []
-                contacts.reserveCapacity(regs.count * 2)
-                for i in regs.indices where !isDuplicate[i] {
-                    if let p = regs[i].phone { contacts.append(p) }
-                    if let e = regs[i].email { contacts.append(e) }
-                }
-                let all = contacts
-                var sorted: [String] = []
-                sorted.reserveCapacity(all.count)
-                for k in ByteOrder.permutation(count: all.count, jobs: jobs, { all[$0] }) where sorted.last != all[k] {
-                    sorted.append(all[k])
-                }
-                contacts = []
-                owners = try Store.contactOwners(history, contacts: sorted, before: wave)
+            let status = try Store.participantStatus(history, niks: niks, before: wave)
+            niks = []
+
+            // The wave's distinct contacts in byte order. A contact is named by a reference, 2i for
+            // registration i's phone and 2i + 1 for its e-mail; the references are sorted by their
+            // text on every core, and each registration's phone and e-mail get the slot of their
+            // text among the distinct ones.
+            precondition(regs.count < Int(Int32.max), "a wave of \(regs.count) registrations is too large")
+            let view = regs
+            let text: @Sendable (UInt32) -> String = { ref in
+                ref & 1 == 0 ? view[Int(ref >> 1)].phone! : view[Int(ref >> 1)].email!
             }
+            var phoneSlot = [Int32](repeating: -1, count: view.count)
+            var emailSlot = [Int32](repeating: -1, count: view.count)
+            var distinct: [UInt32] = []
+            do {
+                var refs: [UInt32] = []
+                refs.reserveCapacity(2 * view.count)
+                for i in view.indices where !isDuplicate[i] {
+                    if view[i].phone != nil { refs.append(UInt32(2 * i)) }
+                    if view[i].email != nil { refs.append(UInt32(2 * i + 1)) }
+                }
+                let all = refs
+                var last: String? = nil
+                for k in ByteOrder.permutation(count: all.count, jobs: jobs, { text(all[$0]) }) {
+                    let ref = all[k], contact = text(ref)
+                    if contact != last {
+                        distinct.append(ref)
+                        last = contact
+                    }
+                    let slot = Int32(distinct.count - 1)
+                    if ref & 1 == 0 { phoneSlot[Int(ref >> 1)] = slot } else { emailSlot[Int(ref >> 1)] = slot }
+                }
+            }
+            let contacts = distinct
+            var owners = try Store.contactOwners(history, count: contacts.count, before: wave) { text(contacts[$0]) }
             logger.phase("history")
 
-            // §6.3: registrations passing checks 1–3 claim their contacts in (registered_at, id) order.
-            var claimers = regs.indices.filter { !isDuplicate[$0] && regs[$0].firstInvalid == nil && structures[$0] != nil }
+            // §6.3: registrations passing checks 1–3 claim their contacts in (registered_at, id) order;
+            // a claim takes a slot nobody owns.
+            var claimers = regs.indices.filter { !isDuplicate[$0] && regs[$0].firstInvalid == nil && structureValid[$0] }
             claimers.sort { Registration.precedes(regs[$0], regs[$1]) }
-            // One hash per contact: the slot is found (made, if new) once, and the claim is taken
-            // when the slot is new (no NIK is UInt64.max).
-            owners.reserveCapacity(owners.count + 2 * claimers.count)
-            claims.reserveCapacity(2 * claimers.count)
-            func claim(_ contact: String, _ nik: UInt64) {
-                Self.takeIfFree(&owners[contact, default: .max], nik) { claims.append((contact, nik)) }
-            }
+            var claimed: [Int32] = []
+            claimed.reserveCapacity(2 * claimers.count)
             for i in claimers {
-                if let phone = regs[i].phone { claim(phone, regs[i].nik) }
-                if let email = regs[i].email { claim(email, regs[i].nik) }
+                let nik = regs[i].nik
+                let phone = phoneSlot[i], email = emailSlot[i]
+                if phone >= 0, owners[Int(phone)] == .max {
+                    owners[Int(phone)] = nik
+                    claimed.append(phone)
+                }
+                if email >= 0, owners[Int(email)] == .max {
+                    owners[Int(email)] = nik
+                    claimed.append(email)
+                }
             }
+            claimers = []
+            // Slots are in byte order of their contacts, which is the order the store wants.
+            claimed.parallelSort(jobs: jobs) { $0 < $1 }
+            claims = claimed.map { (text(contacts[Int($0)]), owners[Int($0)]) }
+            claimed = []
 
             // Checks 2–9 on every core.
             let context = CheckContext(
-                config: config, revoked: status.revoked, participants: status.current,
-                exclusions: exclusions.programs, contactOwners: owners)
-            let all = regs
-            verdicts = all.parallelMap(jobs: jobs) { CheckVerdict.evaluate($0, in: context) }
+                config: config, revoked: status.revoked, participants: status.current, exclusions: exclusions.programs,
+                contactOwners: ContactOwners(phoneSlot: phoneSlot, emailSlot: emailSlot, owners: owners))
+            verdicts = view.indices.parallelMap(jobs: jobs) { CheckVerdict.evaluate(view[$0], at: $0, in: context) }
         }
-        // Sorted by contact (bytes) for the store, on every core.
-        let unsortedClaims = claims
-        claims = ByteOrder.permutation(count: unsortedClaims.count, jobs: jobs) { unsortedClaims[$0].contact }.map { unsortedClaims[$0] }
         logger.phase("checks")
         // The claims are written while the matcher runs; `db` is not used again until they are.
         claimsWriter.start(claims)
+        claims = []
 
-        // Review items: NIK flags and possible same person.
-        // (Copies of `regs` are scoped: the registrations are moved in place at the end, which a
-        // copy still alive would turn into a second array of them.)
-        var items: [ReviewItem]
+        // Review items: possible same person.
         do {
-            let view = regs
-            items = ReviewItems.nikFlags(view, structures: structures, isDuplicate: isDuplicate, jobs: jobs)
-            structures = []
-            items += ReviewItems.samePerson(view, isDuplicate: isDuplicate, threshold: config.rules.fuzzyThreshold, jobs: jobs)
+            let view = regs, duplicate = isDuplicate
+            items += ReviewItems.samePerson(view, isDuplicate: duplicate, threshold: config.rules.fuzzyThreshold, jobs: jobs)
         }
         items.sort { $0.key < $1.key }
         try claimsWriter.wait()
-        claims = []
         logger.phase("matching")
 
         // Check 10: a reviewer's reject on an existing item.

@@ -42,22 +42,31 @@ extension Store {
         return Dictionary(uniqueKeysWithValues: parts.joined())
     }
 
-    /// Owners of the given contacts claimed by earlier waves (imported first, then waves in order).
-    static func contactOwners(_ reader: HistoryReader, contacts: [String], before wave: Int) throws -> [String: UInt64] {
-        let parts = try reader.lookUp(contacts.count, sql: "SELECT nik FROM contacts WHERE contact = ? AND wave < ?") {
+    /// Owners of `count` contacts claimed by earlier waves (imported first, then waves in order):
+    /// `UInt64.max` where nobody owns `contact(k)`. Contacts given in byte order are looked up
+    /// front to back through the index.
+    static func contactOwners(
+        _ reader: HistoryReader, count: Int, before wave: Int, contact: @Sendable (Int) -> String
+    ) throws -> [UInt64] {
+        let parts = try reader.lookUp(count, sql: "SELECT nik FROM contacts WHERE contact = ? AND wave < ?") {
             statement, range in
             statement.bind(2, wave)
-            var owners: [(String, UInt64)] = []
-            for contact in contacts[range] {
-                statement.bind(1, contact)
-                if let nik = try statement.fetchInt64() { owners.append((contact, UInt64(nik))) }
+            var owners = [UInt64](repeating: .max, count: range.count)
+            for k in range {
+                statement.bind(1, contact(k))
+                if let nik = try statement.fetchInt64() { owners[k - range.lowerBound] = UInt64(nik) }
             }
             return owners
         }
-        var owners: [String: UInt64] = [:]
-        owners.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        for part in parts { for (contact, nik) in part { owners[contact] = nik } }
-        return owners
+        return Array(parts.joined())
+    }
+
+    /// Owners of the given contacts claimed by earlier waves, as a table (for tools and tests).
+    static func contactOwners(_ reader: HistoryReader, contacts: [String], before wave: Int) throws -> [String: UInt64] {
+        let owners = try contactOwners(reader, count: contacts.count, before: wave) { contacts[$0] }
+        var table: [String: UInt64] = [:]
+        for (contact, nik) in zip(contacts, owners) where nik != .max { table[contact] = nik }
+        return table
     }
 
     /// Current Dicabut count of the listed waves (imported or swept).
