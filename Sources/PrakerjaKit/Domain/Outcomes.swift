@@ -34,63 +34,73 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
         var keys: [LotteryDigest]
     }
 
-    private enum Storage: Sendable {
-        case rows([Outcome])
-        case selected(Selected)
-    }
-
-    private let storage: Storage
+    // Plain stored arrays, not an enum with payloads: reading an element then borrows them instead
+    // of copying (and retaining) every array on each read, which two threads reading side by side
+    // (the store and the reports) would make contend.
+    private let rows: [Outcome]
+    /// True when the columns below hold the outcomes (and `rows` is empty).
+    private let isSelection: Bool
+    private let registrations: [Registration]
+    private let decisions: [Decision]
+    private let details: [String]
+    private let keys: [LotteryDigest]
 
     /// Outcomes as they are, already in registration_id order.
-    public init(_ rows: [Outcome]) { storage = .rows(rows) }
+    public init(_ rows: [Outcome]) {
+        self.rows = rows
+        isSelection = false
+        registrations = []
+        decisions = []
+        details = []
+        keys = []
+    }
 
     public init(arrayLiteral elements: Outcome...) { self.init(elements) }
 
     init(selected: Selected) {
         precondition(selected.registrations.count == selected.decisions.count)
-        storage = .selected(selected)
+        rows = []
+        isSelection = true
+        registrations = selected.registrations
+        decisions = selected.decisions
+        details = selected.details
+        keys = selected.keys
     }
 
     public var startIndex: Int { 0 }
 
-    public var endIndex: Int {
-        switch storage {
-        case .rows(let rows): rows.count
-        case .selected(let s): s.registrations.count
-        }
-    }
+    public var endIndex: Int { isSelection ? registrations.count : rows.count }
 
     public subscript(position: Int) -> Outcome {
-        switch storage {
-        case .rows(let rows):
-            return rows[position]
-        case .selected(let s):
-            let r = s.registrations[position]
-            let d = s.decisions[position]
-            let lulus = d.reason == 0
-            return Outcome(
-                registrationID: r.registrationID, nik: r.nik, kk: r.kk, fullName: r.displayName, provinceCode: r.provinceCode,
-                reason: Reason(rawValue: Int(d.reason)), failed: d.failed, detail: s.details[Int(d.detail)],
-                tier: d.tier == .min ? nil : Int(d.tier), lotteryRank: d.rank == 0 ? nil : Int(d.rank),
-                lotteryKey: d.rank == 0 ? nil : s.keys[Int(d.rank) - 1], card: d.card == .max ? nil : d.card,
-                registrationDay: r.registeredAt.map { Timestamp.wibDate($0).dayNumber }, phone: lulus ? r.phone : nil,
-                email: lulus ? r.email : nil)
-        }
+        guard isSelection else { return rows[position] }
+        let d = decisions[position]
+        return registrations[position].outcome(
+            reason: d.reason, failed: d.failed, detail: details[Int(d.detail)],
+            tier: d.tier == .min ? nil : Int(d.tier), lotteryRank: d.rank == 0 ? nil : Int(d.rank),
+            lotteryKey: d.rank == 0 ? nil : keys[Int(d.rank) - 1], card: d.card == .max ? nil : d.card)
     }
 
     /// How many are Lulus, without making the outcomes.
     var lulusCount: Int {
-        switch storage {
-        case .rows(let rows): rows.reduce(0) { $0 + ($1.isLulus ? 1 : 0) }
-        case .selected(let s): s.decisions.reduce(0) { $0 + ($1.reason == 0 ? 1 : 0) }
-        }
+        isSelection ? decisions.reduce(0) { $0 + ($1.reason == 0 ? 1 : 0) } : rows.reduce(0) { $0 + ($1.isLulus ? 1 : 0) }
     }
 
     /// The NIK of each outcome, without making the outcomes.
     func nik(at position: Int) -> UInt64 {
-        switch storage {
-        case .rows(let rows): rows[position].nik
-        case .selected(let s): s.registrations[position].nik
-        }
+        isSelection ? registrations[position].nik : rows[position].nik
+    }
+}
+
+extension Registration {
+    /// This registration's outcome; contacts are given for Lulus only.
+    fileprivate func outcome(
+        reason: UInt8, failed: UInt16, detail: String, tier: Int?, lotteryRank: Int?, lotteryKey: LotteryDigest?, card: UInt64?
+    ) -> Outcome {
+        let lulus = reason == 0
+        return Outcome(
+            registrationID: registrationID, nik: nik, kk: kk, fullName: displayName, provinceCode: provinceCode,
+            reason: Reason(rawValue: Int(reason)), failed: failed, detail: detail, tier: tier, lotteryRank: lotteryRank,
+            lotteryKey: lotteryKey, card: card, registrationDay: registeredAt.map { Timestamp.wibDate($0).dayNumber },
+            phone: lulus ? phone : nil, email: lulus ? email : nil)
     }
 }
