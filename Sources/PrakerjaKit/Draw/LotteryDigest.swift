@@ -37,13 +37,32 @@ public struct LotteryDigest: Sendable, Hashable, Comparable {
     public var hex: String {
         // Written straight into the string's storage: this runs once per pool member when a wave is stored.
         String(unsafeUninitializedCapacity: 64) { out in
-            for (k, w) in [(0, w0), (1, w1), (2, w2), (3, w3)] {
-                for i in 0..<16 {
-                    let nibble = UInt8(truncatingIfNeeded: w >> UInt64(60 - 4 * i)) & 15
-                    out[k * 16 + i] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
-                }
-            }
+            writeHex(into: out, at: 0)
             return 64
+        }
+    }
+
+    /// Appends the 64 hex characters to `bytes`.
+    func appendHex(to bytes: inout [UInt8]) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: 64))
+        bytes.withUnsafeMutableBufferPointer { out in
+            writeHex(into: out, at: start)
+        }
+    }
+
+    /// Writes the 64 hex characters at `offset` (the words most significant first, no array).
+    @inline(__always) private func writeHex(into out: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        Self.writeHex(w0, into: out, at: offset)
+        Self.writeHex(w1, into: out, at: offset + 16)
+        Self.writeHex(w2, into: out, at: offset + 32)
+        Self.writeHex(w3, into: out, at: offset + 48)
+    }
+
+    @inline(__always) private static func writeHex(_ w: UInt64, into out: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        for i in 0..<16 {
+            let nibble = UInt8(truncatingIfNeeded: w >> UInt64(60 - 4 * i)) & 15
+            out[offset + i] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
         }
     }
 

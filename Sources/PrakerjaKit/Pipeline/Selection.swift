@@ -31,6 +31,18 @@ struct Selection {
         let jobs = self.jobs
         let history = HistoryReader(db, path: databasePath, jobs: jobs)
 
+        // The registrations move, in place, into registration_id (byte) order, the order of the
+        // outcomes: here, where the run holds the least. Nothing below depends on their order but
+        // the outcomes (registration ids are unique, so `Registration.precedes` is a total order).
+        do {
+            let order: [Int]
+            do {
+                let view = regs
+                order = ByteOrder.permutation(count: view.count, jobs: jobs) { view[$0].registrationID }
+            }
+            regs.permute(by: order)
+        }
+
         // Check 1: the earliest registration of each NIK is kept. (NIK, index) pairs sorted on every
         // core put each NIK's registrations side by side, in index order (the first of equals stays).
         var isDuplicate = [Bool](repeating: true, count: regs.count)
@@ -193,7 +205,7 @@ struct Selection {
         let cards = try CardIssuer(key: cardKey, base: cardBase, jobs: jobs).issue(db, count: winners.count)
         logger.phase("cards")
 
-        // What was decided for each registration, in registration order.
+        // What was decided for each registration (registration_id order).
         var decided = [Outcomes.Decision](repeating: Outcomes.Decision(), count: regs.count)
         var details = [""]
         for i in regs.indices {
@@ -226,20 +238,10 @@ struct Selection {
             case .quotaFull: decided[entry.index].reason = UInt8(Reason.quotaFull.rawValue)
             }
         }
-        // Everything but the registrations and their decisions is freed before they move: this is
-        // where a run holds the most.
-        let poolHash = Lottery.poolHash(pool.map { ($0.tier, $0.key) })
+        let poolHash = Lottery.poolHash(pool.lazy.map { ($0.tier, $0.key) })
         let keysByRank = pool.map(\.key)
         pool = []
-        // The registrations and their decisions move, in place, into registration_id (byte) order;
-        // the outcomes are made from them when read.
-        let order: [Int]
-        do {
-            let view = regs
-            order = ByteOrder.permutation(count: view.count, jobs: jobs) { view[$0].registrationID }
-        }
-        regs.permute(by: order)
-        decided.permute(by: order)
+        // The outcomes are made from the registrations and their decisions when read.
         let outcomes = Outcomes(
             selected: Outcomes.Selected(registrations: regs, decisions: decided, details: details, keys: keysByRank))
         // The outcomes hold the only reference to the registrations now.
