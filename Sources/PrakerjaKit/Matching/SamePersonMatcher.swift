@@ -142,7 +142,7 @@ public enum SamePersonMatcher {
                     wantedInProvince[Self.provinceKey(nameKeys[b], inputs[b])] = 0
                 }
             }
-            let ranges = split([Int](repeating: 1, count: inputs.count), into: workers)
+            let ranges = split(count: inputs.count, into: workers)
             let zeros = wanted, provinceZeros = wantedInProvince
             let counted = parallelMap(tasks: ranges.count, workers: workers) { task in
                 var counts = zeros, provinceCounts = provinceZeros
@@ -203,7 +203,7 @@ public enum SamePersonMatcher {
 
     /// How many times each folded word occurs among the inputs' names, and each input's name key.
     static func foldAndCount(_ inputs: [MatchInput], workers: Int) -> (words: NameSimilarity.WordCounts, keys: [UInt64]) {
-        let ranges = split([Int](repeating: 1, count: inputs.count), into: workers == 1 ? 1 : workers * 8)
+        let ranges = split(count: inputs.count, into: workers == 1 ? 1 : workers * 8)
         let parts = parallelMap(tasks: ranges.count, workers: workers) { task in
             var keys: [UInt64] = []
             var counts = NameSimilarity.WordCounts()
@@ -238,6 +238,13 @@ public enum SamePersonMatcher {
             }
         }
         return ranges
+    }
+
+    /// `split` of `count` sizes of 1 (the same ranges), without making the sizes.
+    private static func split(count: Int, into parts: Int) -> [Range<Int>] {
+        guard count > 0 else { return [] }
+        let parts = max(1, min(parts, count))
+        return (0..<parts).map { r in ((count * r + parts - 1) / parts)..<((count * (r + 1) + parts - 1) / parts) }
     }
 
     /// Runs `task` for `0..<tasks` on `workers` Dispatch workers, worker `w` taking tasks `w`,

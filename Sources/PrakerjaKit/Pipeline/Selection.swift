@@ -79,7 +79,9 @@ struct Selection {
 
         // History as it stands, for this wave's NIKs and contacts only; the look-up tables are
         // scoped so they are freed as soon as the checks are done.
-        var claims: [(contact: String, nik: UInt64)] = []
+        // The claims, each as the contact reference of the registration that claimed it, in byte
+        // order of the contacts (4 bytes a claim while the matcher runs).
+        var claims: [UInt32] = []
         var verdicts: [CheckVerdict]
         do {
             let status = try Store.participantStatus(history, niks: niks, before: wave)
@@ -124,24 +126,25 @@ struct Selection {
             // a claim takes a slot nobody owns.
             var claimers = regs.indices.filter { !isDuplicate[$0] && regs[$0].firstInvalid == nil && structureValid[$0] }
             claimers.sort { Registration.precedes(regs[$0], regs[$1]) }
-            var claimed: [Int32] = []
+            // (slot << 32 | contact reference): sorted, the claims come in slot order.
+            var claimed: [UInt64] = []
             claimed.reserveCapacity(2 * claimers.count)
             for i in claimers {
                 let nik = regs[i].nik
                 let phone = phoneSlot[i], email = emailSlot[i]
                 if phone >= 0, owners[Int(phone)] == .max {
                     owners[Int(phone)] = nik
-                    claimed.append(phone)
+                    claimed.append(UInt64(phone) << 32 | UInt64(2 * i))
                 }
                 if email >= 0, owners[Int(email)] == .max {
                     owners[Int(email)] = nik
-                    claimed.append(email)
+                    claimed.append(UInt64(email) << 32 | UInt64(2 * i + 1))
                 }
             }
             claimers = []
             // Slots are in byte order of their contacts, which is the order the store wants.
             claimed.parallelSort(jobs: jobs) { $0 < $1 }
-            claims = claimed.map { (text(contacts[Int($0)]), owners[Int($0)]) }
+            claims = claimed.map { UInt32(truncatingIfNeeded: $0) }
             claimed = []
 
             // Checks 2–9 on every core.
@@ -152,8 +155,14 @@ struct Selection {
         }
         logger.phase("checks")
         // The claims are written while the matcher runs; `db` is not used again until they are.
-        claimsWriter.start(claims)
-        claims = []
+        do {
+            let view = regs, refs = claims
+            claimsWriter.start(count: refs.count) { k in
+                let ref = refs[k], r = view[Int(ref >> 1)]
+                return (ref & 1 == 0 ? r.phone! : r.email!, r.nik)
+            }
+            claims = []
+        }
 
         // Review items: possible same person.
         do {

@@ -213,13 +213,14 @@ extension Store {
             self.jobs = jobs
         }
 
-        /// Starts writing `claims`, sorted by contact so the B-tree is written front to back.
-        func start(_ claims: [(contact: String, nik: UInt64)]) {
+        /// Starts writing `count` claims, `claim(k)` sorted by contact so the B-tree is written
+        /// front to back. `claim` is released once they are written.
+        func start(count: Int, claim: @escaping @Sendable (Int) -> (contact: String, nik: UInt64)) {
             if jobs <= 1 {
-                write(claims)
+                write(count: count, claim)
                 return
             }
-            DispatchQueue.global().async(group: group) { [self] in write(claims) }
+            DispatchQueue.global().async(group: group) { [self] in write(count: count, claim) }
         }
 
         /// Waits until the claims are written; rethrows what stopped them.
@@ -228,9 +229,10 @@ extension Store {
             if let failure { throw failure }
         }
 
-        private func write(_ claims: [(contact: String, nik: UInt64)]) {
+        private func write(count: Int, _ claim: (Int) -> (contact: String, nik: UInt64)) {
             do {
-                for c in claims {
+                for k in 0..<count {
+                    let c = claim(k)
                     statement.bind(1, c.contact)
                     statement.bind(2, Int64(c.nik))
                     try statement.execute()
