@@ -18,6 +18,19 @@ import Testing
         }
     }
 
+    @Test(arguments: [1, 2, 3, 4, 5])
+    func parallelSortMatchesSort(jobs: Int) {
+        var rng = SplitMix(seed: 42)
+        // Past the size where the parallel path starts, with repeated keys (the index breaks ties)
+        // and heap strings, which a wrong merge would lose or duplicate.
+        let items = (0..<70_001).map { (rng.next() % 5_000, "a text longer than fifteen bytes \($0)", $0) }
+        var sorted = items
+        sorted.parallelSort(jobs: jobs) { $0.0 != $1.0 ? $0.0 < $1.0 : $0.2 < $1.2 }
+        let expected = items.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.2 < $1.2 }
+        #expect(sorted.map(\.2) == expected.map(\.2))
+        #expect(sorted.map(\.1) == expected.map(\.1))
+    }
+
     @Test func selectedOutcomesReadLikeStoredOnes() {
         func registration(_ id: String, nik: UInt64) -> Registration {
             Registration(

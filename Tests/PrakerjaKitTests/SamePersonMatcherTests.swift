@@ -76,7 +76,7 @@ import Testing
 
     @Test func keyedSearchFindsExactlyWhatBruteForceFinds() {
         let inputs = Self.dense.inputs
-        let (words, _) = SamePersonMatcher.foldAndCount(inputs, workers: 1)
+        let (words, _) = SamePersonMatcher.foldAndCount(MatchInputs(inputs), workers: 1)
         let names = inputs.map { NameFolding.folded($0.fullName) }
         var blocks: [[Int32]: [Int]] = [:]
         for (index, input) in inputs.enumerated() { blocks[[input.birthDay, input.female ? 1 : 0], default: []].append(index) }

@@ -1,11 +1,12 @@
 /// One registration in the pool of the draw.
 struct PoolEntry: Sendable {
-    /// Index of the registration in the wave's registration array.
-    var index: Int
-    var tier: Int
+    // 64 bytes: a 5-million wave's pool is sorted with a copy of itself.
     var key: LotteryDigest
     var kk: UInt64
     var province: String
+    /// Index of the registration in the wave's registration array.
+    var index: Int32
+    var tier: Int32
 }
 
 /// The quota walk of §6.4 step 4, after the pool is sorted by (tier, lottery_key).

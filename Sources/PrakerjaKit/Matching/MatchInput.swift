@@ -44,3 +44,38 @@ public struct MatchInput: Sendable, Hashable {
         self.email = email
     }
 }
+
+/// The matcher's inputs, each made when it is read: a wave's registrations are already in memory,
+/// and an array of their 5 million inputs would hold another 88 bytes each while the matcher runs.
+/// What every input is read for (its block, its name) is at hand without making the input.
+struct MatchInputs: RandomAccessCollection, Sendable {
+    let count: Int
+    /// Each input's birth day and gender, which make its block.
+    let birthDays: [Int32]
+    let females: [Bool]
+    private let name: @Sendable (Int) -> String
+    private let make: @Sendable (Int) -> MatchInput
+
+    init(
+        birthDays: [Int32], females: [Bool], name: @escaping @Sendable (Int) -> String,
+        make: @escaping @Sendable (Int) -> MatchInput
+    ) {
+        precondition(birthDays.count == females.count)
+        count = birthDays.count
+        self.birthDays = birthDays
+        self.females = females
+        self.name = name
+        self.make = make
+    }
+
+    init(_ inputs: [MatchInput]) {
+        self.init(birthDays: inputs.map(\.birthDay), females: inputs.map(\.female), name: { inputs[$0].fullName }) { inputs[$0] }
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+    subscript(position: Int) -> MatchInput { make(position) }
+
+    /// The full name of input `position`.
+    func fullName(_ position: Int) -> String { name(position) }
+}

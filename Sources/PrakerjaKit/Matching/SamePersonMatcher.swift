@@ -52,6 +52,13 @@ public enum SamePersonMatcher {
     public static func findCandidates(
         in inputs: [MatchInput], threshold: Double, jobs: Int, rule: ListingRule = .standard
     ) -> [MatchCandidate] {
+        findCandidates(in: MatchInputs(inputs), threshold: threshold, jobs: jobs, rule: rule)
+    }
+
+    /// The same, over inputs made on demand (see ``MatchInputs``).
+    static func findCandidates(
+        in inputs: MatchInputs, threshold: Double, jobs: Int, rule: ListingRule = .standard
+    ) -> [MatchCandidate] {
         let count = inputs.count
         guard count > 1 else { return [] }
         precondition(count < 1 << 31, "more registrations than the matcher indexes")
@@ -65,9 +72,9 @@ public enum SamePersonMatcher {
 
         // One sort by (birth day, gender, index); the day's sign bit is flipped so the order is numeric.
         var order = [UInt64](repeating: 0, count: count)
-        for (index, input) in inputs.enumerated() {
-            let day = UInt64(UInt32(bitPattern: input.birthDay) ^ 0x8000_0000)
-            order[index] = day << 32 | (input.female ? 1 << 31 : 0) | UInt64(index)
+        for index in 0..<count {
+            let day = UInt64(UInt32(bitPattern: inputs.birthDays[index]) ^ 0x8000_0000)
+            order[index] = day << 32 | (inputs.females[index] ? 1 << 31 : 0) | UInt64(index)
         }
         order.sort()
 
@@ -128,10 +135,10 @@ public enum SamePersonMatcher {
         /// Per gender (0 male, 1 female): the share of the pairs of registrants of that gender that
         /// were born on the same day, Σ n(n−1) over the blocks / N(N−1).
         let sameDay: [Double]
-        let inputs: [MatchInput]
+        let inputs: MatchInputs
 
         /// `sharing[g]`: Σ n(n−1) over the (birth day, gender g) blocks of n registrants.
-        init(_ inputs: [MatchInput], nameKeys: [UInt64], candidates: [MatchCandidate], sharing: [Int], workers: Int) {
+        init(_ inputs: MatchInputs, nameKeys: [UInt64], candidates: [MatchCandidate], sharing: [Int], workers: Int) {
             var wanted: [UInt64: Int] = [:], wantedInProvince: [UInt64: Int] = [:]
             for candidate in candidates {
                 let a = candidate.pair.a, b = candidate.pair.b
@@ -150,8 +157,9 @@ public enum SamePersonMatcher {
                     let key = nameKeys[index]
                     guard let count = counts[key] else { continue }
                     counts[key] = count + 1
-                    guard !inputs[index].province.isEmpty else { continue }
-                    let provinceKey = Self.provinceKey(key, inputs[index])
+                    let input = inputs[index]
+                    guard !input.province.isEmpty else { continue }
+                    let provinceKey = Self.provinceKey(key, input)
                     if let count = provinceCounts[provinceKey] { provinceCounts[provinceKey] = count + 1 }
                 }
                 return (counts, provinceCounts)
@@ -164,7 +172,7 @@ public enum SamePersonMatcher {
             carriers = wanted
             provinceCarriers = wantedInProvince
             self.inputs = inputs
-            let women = inputs.reduce(0) { $0 + ($1.female ? 1 : 0) }
+            let women = inputs.females.reduce(0) { $0 + ($1 ? 1 : 0) }
             let people = [inputs.count - women, women]
             sameDay = (0..<2).map { people[$0] > 1 ? Double(sharing[$0]) / Double(people[$0] * (people[$0] - 1)) : 0 }
         }
@@ -202,15 +210,15 @@ public enum SamePersonMatcher {
     }
 
     /// How many times each folded word occurs among the inputs' names, and each input's name key.
-    static func foldAndCount(_ inputs: [MatchInput], workers: Int) -> (words: NameSimilarity.WordCounts, keys: [UInt64]) {
+    static func foldAndCount(_ inputs: MatchInputs, workers: Int) -> (words: NameSimilarity.WordCounts, keys: [UInt64]) {
         let ranges = split(count: inputs.count, into: workers == 1 ? 1 : workers * 8)
         let parts = parallelMap(tasks: ranges.count, workers: workers) { task in
             var keys: [UInt64] = []
             var counts = NameSimilarity.WordCounts()
             for index in ranges[task] {
-                let tokens = NameFolding.tokens(of: inputs[index].fullName)
+                let tokens = NameFolding.tokens(of: inputs.fullName(index))
                 counts.add(tokens)
-                keys.append(nameKey(tokens, female: inputs[index].female))
+                keys.append(nameKey(tokens, female: inputs.females[index]))
             }
             return (counts, keys)
         }
@@ -287,7 +295,7 @@ public enum SamePersonMatcher {
 
     /// What every block needs, read-only.
     struct BlockContext: Sendable {
-        let inputs: [MatchInput]
+        let inputs: MatchInputs
         let words: NameSimilarity.WordCounts
         let threshold: Double
         let exhaustive: Bool
@@ -295,8 +303,9 @@ public enum SamePersonMatcher {
 
     /// Appends the candidates of one (birth day, gender) block, given by its members' input indexes.
     private static func matchBlock(_ indexes: [Int], _ context: BlockContext, into found: inout [MatchCandidate]) {
-        let inputs = context.inputs, exhaustive = context.exhaustive
-        let names = indexes.map { NameFolding.folded(inputs[$0].fullName) }
+        let exhaustive = context.exhaustive
+        let members = indexes.map { context.inputs[$0] }
+        let names = members.map { NameFolding.folded($0.fullName) }
         var candidates: [UInt64] = []
         if exhaustive {
             for i in 0..<indexes.count {
@@ -329,13 +338,13 @@ public enum SamePersonMatcher {
             previous = candidate
             let i = Int(candidate >> 32), j = Int(candidate & 0xFFFF_FFFF)
             let a = indexes[i], b = indexes[j]
-            guard inputs[a].nik != inputs[b].nik else { continue }
+            guard members[i].nik != members[j].nik else { continue }
             let score = NameSimilarity.score(names[i], names[j], words: context.words)
             guard score >= context.threshold else { continue }
             // The expected coincidences and the listing are filled in once the names are counted.
             found.append(
                 MatchCandidate(
-                    pair: MatchPair(a: min(a, b), b: max(a, b), score: score), evidence: MatchEvidence(inputs[a], inputs[b]),
+                    pair: MatchPair(a: min(a, b), b: max(a, b), score: score), evidence: MatchEvidence(members[i], members[j]),
                     coincidences: 0, coincidencesInProvince: nil, listed: false))
         }
     }

@@ -28,21 +28,25 @@ enum ReviewItems {
     /// besides the name, birth date and gender, the two registrations share (`province`, `kk`,
     /// `phone`, `email`), which is what the listing rule weighed against the name's commonness.
     static func samePerson(_ regs: [Registration], isDuplicate: [Bool], threshold: Double, jobs: Int) -> [ReviewItem] {
-        var inputs: [MatchInput] = []
-        var origin: [Int] = []
+        var origin: [Int32] = []
         for i in regs.indices where !isDuplicate[i] {
             let r = regs[i]
-            guard r.nameValid, let birth = r.birthDate, let gender = r.gender else { continue }
-            inputs.append(
-                MatchInput(
-                    fullName: r.displayName, birthDay: birth.dayNumber, female: gender == .female, nik: r.nik,
-                    province: r.provinceValid ? r.provinceCode : "", kk: r.kk, phone: r.phone, email: r.email))
-            origin.append(i)
+            guard r.nameValid, r.birthDate != nil, r.gender != nil else { continue }
+            origin.append(Int32(i))
+        }
+        let inputs = MatchInputs(
+            birthDays: origin.map { regs[Int($0)].birthDate!.dayNumber }, females: origin.map { regs[Int($0)].gender == .female },
+            name: { [origin] k in regs[Int(origin[k])].displayName }
+        ) { [origin] k in
+            let r = regs[Int(origin[k])]
+            return MatchInput(
+                fullName: r.displayName, birthDay: r.birthDate!.dayNumber, female: r.gender == .female, nik: r.nik,
+                province: r.provinceValid ? r.provinceCode : "", kk: r.kk, phone: r.phone, email: r.email)
         }
         return SamePersonMatcher.findCandidates(in: inputs, threshold: threshold, jobs: jobs).filter(\.listed).map { candidate in
             let pair = candidate.pair
-            var a = regs[origin[pair.a]]
-            var b = regs[origin[pair.b]]
+            var a = regs[Int(origin[pair.a])]
+            var b = regs[Int(origin[pair.b])]
             if Registration.precedes(b, a) { swap(&a, &b) }
             return ReviewItem(
                 key: ReviewKey(item: ReviewItemKind.samePerson, registrationID: b.registrationID, otherRegistrationID: a.registrationID),

@@ -187,17 +187,20 @@ struct Selection {
         }
 
         // The draw (§6.4).
-        var pool: [PoolEntry] = []
-        for i in regs.indices where !isDuplicate[i] && verdicts[i].failed == 0 && !rejectedByReview.contains(regs[i].registrationID) {
-            pool.append(
-                PoolEntry(
-                    index: i, tier: config.tier(of: regs[i].occupation!), key: LotteryDigest(bytes: []), kk: regs[i].kk!,
-                    province: regs[i].provinceCode))
-        }
-        let seed = config.seed
+        var pool: [PoolEntry]
         do {
-            let digests = pool.map { regs[$0.index].nik }.parallelMap(jobs: jobs) { Lottery.digest(seed: seed, nik: $0) }
-            for k in pool.indices { pool[k].key = digests[k] }
+            var members: [Int32] = []
+            for i in regs.indices where !isDuplicate[i] && verdicts[i].failed == 0 && !rejectedByReview.contains(regs[i].registrationID) {
+                members.append(Int32(i))
+            }
+            // Each member's lottery key made in place, on every core.
+            let view = regs, config = self.config, seed = config.seed
+            pool = members.parallelMap(jobs: jobs) { i in
+                let r = view[Int(i)]
+                return PoolEntry(
+                    key: Lottery.digest(seed: seed, nik: r.nik), kk: r.kk!, province: r.provinceCode, index: i,
+                    tier: Int32(config.tier(of: r.occupation!)))
+            }
         }
         Draw.sort(&pool, jobs: jobs)
         var kks = pool.map(\.kk)
@@ -236,18 +239,18 @@ struct Selection {
         var issued: [(UInt64, UInt64, Int64)] = []
         issued.reserveCapacity(cards.count)
         for (rank, entry) in pool.enumerated() {
-            decided[entry.index].tier = Int32(entry.tier)
-            decided[entry.index].rank = Int32(rank + 1)
+            decided[Int(entry.index)].tier = entry.tier
+            decided[Int(entry.index)].rank = Int32(rank + 1)
             switch results[rank] {
             case .lulus:
-                decided[entry.index].card = cards[winnerIndex].number
-                issued.append((cards[winnerIndex].number, regs[entry.index].nik, cards[winnerIndex].counter))
+                decided[Int(entry.index)].card = cards[winnerIndex].number
+                issued.append((cards[winnerIndex].number, regs[Int(entry.index)].nik, cards[winnerIndex].counter))
                 winnerIndex += 1
-            case .familyLimit: decided[entry.index].reason = UInt8(Reason.familyLimit.rawValue)
-            case .quotaFull: decided[entry.index].reason = UInt8(Reason.quotaFull.rawValue)
+            case .familyLimit: decided[Int(entry.index)].reason = UInt8(Reason.familyLimit.rawValue)
+            case .quotaFull: decided[Int(entry.index)].reason = UInt8(Reason.quotaFull.rawValue)
             }
         }
-        let poolHash = Lottery.poolHash(pool.lazy.map { ($0.tier, $0.key) })
+        let poolHash = Lottery.poolHash(pool.lazy.map { (Int($0.tier), $0.key) })
         let keysByRank = pool.map(\.key)
         pool = []
         // The outcomes are made from the registrations and their decisions when read.

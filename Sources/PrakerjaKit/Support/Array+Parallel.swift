@@ -43,44 +43,74 @@ func parallelChunks(_ n: Int, jobs: Int, _ body: @Sendable (Range<Int>) -> Void)
 
 extension Array where Element: Sendable {
     /// Sorts by `less`, a strict total order (ties broken, so the result is the one order whatever
-    /// `jobs` is): `jobs` slices are sorted on their own threads, then merged pairwise.
+    /// `jobs` is): `jobs` slices are sorted in place on their own threads, then merged pairwise,
+    /// each round from the array into a new one. At most two arrays are alive at once: sorting
+    /// hundreds of megabytes of keys costs their size once more, not twice.
     mutating func parallelSort(jobs: Int, by less: @Sendable (Element, Element) -> Bool) {
         let n = count
         guard jobs > 1, n >= 65_536 else {
             sort(by: less)
             return
         }
-        let all = self
-        var runs = (0..<jobs).parallelMap(jobs: jobs, sequentialBelow: 2) { p in
-            all[(n * p / jobs)..<(n * (p + 1) / jobs)].sorted(by: less)
-        }
-        while runs.count > 1 {
-            let current = runs
-            runs = [Int](stride(from: 0, to: current.count, by: 2)).parallelMap(jobs: jobs, sequentialBelow: 2) { k in
-                k + 1 < current.count ? Self.merge(current[k], current[k + 1], by: less) : current[k]
+        var bounds = (0...jobs).map { n * $0 / jobs }
+        withUnsafeMutableBufferPointer { buffer in
+            let base = UnsafeSendableBuffer(buffer.baseAddress!), b = bounds
+            DispatchQueue.concurrentPerform(iterations: jobs) { p in
+                var slice = UnsafeMutableBufferPointer(start: base.pointer + b[p], count: b[p + 1] - b[p])
+                slice.sort(by: less)
             }
         }
-        self = runs[0]
+        while bounds.count > 2 {
+            let source = self, b = bounds, runs = bounds.count - 1
+            let pairs = (runs + 1) / 2
+            self = [Element](unsafeUninitializedCapacity: n) { out, initialized in
+                let target = UnsafeSendableBuffer(out.baseAddress!)
+                source.withUnsafeBufferPointer { input in
+                    let from = UnsafeSendableConstBuffer(input.baseAddress!)
+                    DispatchQueue.concurrentPerform(iterations: pairs) { k in
+                        let lo = b[2 * k], mid = b[Swift.min(2 * k + 1, runs)], hi = b[Swift.min(2 * k + 2, runs)]
+                        Self.merge(from.pointer, lo..<mid, mid..<hi, into: target.pointer + lo, by: less)
+                    }
+                }
+                initialized = n
+            }
+            bounds = stride(from: 0, to: runs, by: 2).map { b[$0] } + [n]
+        }
     }
 
-    private static func merge(_ a: [Element], _ b: [Element], by less: (Element, Element) -> Bool) -> [Element] {
-        var out: [Element] = []
-        out.reserveCapacity(a.count + b.count)
-        var i = 0
-        var j = 0
-        while i < a.count, j < b.count {
-            if less(b[j], a[i]) {
-                out.append(b[j])
+    /// Merges the sorted runs `x` and `y` of `source` into uninitialised memory at `out`; of equals, `x`'s first.
+    private static func merge(
+        _ source: UnsafePointer<Element>, _ x: Range<Int>, _ y: Range<Int>, into out: UnsafeMutablePointer<Element>,
+        by less: (Element, Element) -> Bool
+    ) {
+        var i = x.lowerBound, j = y.lowerBound, o = 0
+        while i < x.upperBound, j < y.upperBound {
+            if less(source[j], source[i]) {
+                (out + o).initialize(to: source[j])
                 j += 1
             } else {
-                out.append(a[i])
+                (out + o).initialize(to: source[i])
                 i += 1
             }
+            o += 1
         }
-        out.append(contentsOf: a[i...])
-        out.append(contentsOf: b[j...])
-        return out
+        while i < x.upperBound {
+            (out + o).initialize(to: source[i])
+            i += 1
+            o += 1
+        }
+        while j < y.upperBound {
+            (out + o).initialize(to: source[j])
+            j += 1
+            o += 1
+        }
     }
+}
+
+/// A read-only pointer handed to workers.
+struct UnsafeSendableConstBuffer<T>: @unchecked Sendable {
+    let pointer: UnsafePointer<T>
+    init(_ pointer: UnsafePointer<T>) { self.pointer = pointer }
 }
 
 extension Array {
