@@ -1,9 +1,8 @@
 /// One registration in the pool of the draw.
 struct PoolEntry: Sendable {
-    // 64 bytes: a 5-million wave's pool is sorted with a copy of itself.
+    // 40 bytes: a 5-million wave's pool is sorted with a copy of itself. The walk finds the
+    // registration's KK and province through `index`.
     var key: LotteryDigest
-    var kk: UInt64
-    var province: String
     /// Index of the registration in the wave's registration array.
     var index: Int32
     var tier: Int32
@@ -28,26 +27,31 @@ struct Draw: Sendable {
         }
     }
 
-    /// Walks the sorted pool; `familyCounts` holds each KK's current participants from earlier waves.
-    func walk(_ pool: [PoolEntry], familyCounts: [UInt64: Int]) -> [Result] {
+    /// Walks the sorted pool; `familyCounts` holds each KK's current participants from earlier waves,
+    /// and `kk` and `province` give a member's (by its registration index).
+    func walk(
+        _ pool: [PoolEntry], familyCounts: [UInt64: Int], kk kkOf: (Int) -> UInt64, province provinceOf: (Int) -> String
+    ) -> [Result] {
         var places = self.places
         var provincePlaces = self.provincePlaces
         var family = familyCounts
         var results: [Result] = []
         results.reserveCapacity(pool.count)
         for entry in pool {
-            let members = family[entry.kk, default: 0]
+            let kk = kkOf(Int(entry.index))
+            let members = family[kk, default: 0]
             if members >= familyLimit {
                 results.append(.familyLimit)
                 continue
             }
-            if places <= 0 || (provincePlaces.map { $0[entry.province, default: 0] <= 0 } ?? false) {
+            let province = provincePlaces == nil ? "" : provinceOf(Int(entry.index))
+            if places <= 0 || (provincePlaces.map { $0[province, default: 0] <= 0 } ?? false) {
                 results.append(.quotaFull)
                 continue
             }
             places -= 1
-            if provincePlaces != nil { provincePlaces![entry.province, default: 0] -= 1 }
-            family[entry.kk] = members + 1
+            if provincePlaces != nil { provincePlaces![province, default: 0] -= 1 }
+            family[kk] = members + 1
             results.append(.lulus)
         }
         return results

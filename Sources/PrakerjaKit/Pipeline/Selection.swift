@@ -197,19 +197,17 @@ struct Selection {
             let view = regs, config = self.config, seed = config.seed
             pool = members.parallelMap(jobs: jobs) { i in
                 let r = view[Int(i)]
-                return PoolEntry(
-                    key: Lottery.digest(seed: seed, nik: r.nik), kk: r.kk!, province: r.provinceCode, index: i,
-                    tier: Int32(config.tier(of: r.occupation!)))
+                return PoolEntry(key: Lottery.digest(seed: seed, nik: r.nik), index: i, tier: Int32(config.tier(of: r.occupation!)))
             }
         }
         Draw.sort(&pool, jobs: jobs)
-        var kks = pool.map(\.kk)
+        var kks = pool.map { regs[Int($0.index)].kk! }
         kks.parallelSort(jobs: jobs) { $0 < $1 }
         kks = kks.enumerated().compactMap { k, kk in k == 0 || kks[k - 1] != kk ? kk : nil }
         let families = try Store.familyCounts(history, kks: kks, before: wave)
         let places = config.quota + (try Store.revokedCount(db, waves: config.recycleRevokedFrom))
         let draw = Draw(places: places, provincePlaces: config.provinceQuota, familyLimit: config.rules.familyLimit)
-        let results = draw.walk(pool, familyCounts: families)
+        let results = draw.walk(pool, familyCounts: families, kk: { regs[$0].kk! }, province: { regs[$0].provinceCode })
         logger.phase("draw")
 
         // Cards for Lulus in lottery_rank order.
