@@ -31,6 +31,14 @@ import Testing
         #expect(sorted.map(\.1) == expected.map(\.1))
     }
 
+    /// What a run holds per registration, millions of times over (a 5-million wave within 2 GB).
+    @Test func rowsKeepTheirSize() {
+        #expect(MemoryLayout<Registration>.stride == 128)
+        #expect(MemoryLayout<Outcomes.Decision>.stride == 24)
+        #expect(MemoryLayout<PoolEntry>.stride == 40)
+        #expect(MemoryLayout<MatchInput>.stride == 88)
+    }
+
     @Test func selectedOutcomesReadLikeStoredOnes() {
         func registration(_ id: String, nik: UInt64) -> Registration {
             Registration(

@@ -27,7 +27,7 @@ public enum Field: Int, CaseIterable, Sendable, Comparable {
 /// Fields hold their normal form when valid and `nil` when invalid; `firstInvalid` names the first
 /// invalid field in table order. Text kept for the reports is trimmed (names also collapsed).
 public struct Registration: Sendable {
-    // The stored properties are ordered widest first, so the struct packs into 136 bytes instead
+    // The stored properties are ordered widest first, so the struct packs into 128 bytes instead
     // of 176 (a 5-million wave holds them all at once); the initialiser keeps the reading order.
 
     /// Trimmed registration id (may be invalid, never empty).
@@ -51,8 +51,14 @@ public struct Registration: Sendable {
     /// Physical line where the record starts.
     public var line: Int32
     public var birthDate: CivilDate?
+    /// `registeredAt`, with `Int64.min` for none: 8 bytes instead of an optional's 16 once aligned.
+    private var registeredAtValue: Int64
+
     /// Microseconds since the epoch; `nil` when unparsable.
-    public var registeredAt: Int64?
+    public var registeredAt: Int64? {
+        get { registeredAtValue == .min ? nil : registeredAtValue }
+        set { registeredAtValue = newValue ?? .min }
+    }
 
     init(
         file: Int32, line: Int32, registrationID: String, nik: UInt64, kk: UInt64?, displayName: String, nameValid: Bool,
@@ -73,7 +79,7 @@ public struct Registration: Sendable {
         self.provinceCode = provinceCode
         self.provinceValid = provinceValid
         self.occupation = occupation
-        self.registeredAt = registeredAt
+        self.registeredAtValue = registeredAt ?? .min
         self.firstInvalid = firstInvalid
     }
 

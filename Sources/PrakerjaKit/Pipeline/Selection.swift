@@ -87,10 +87,12 @@ struct Selection {
             let status = try Store.participantStatus(history, niks: niks, before: wave)
             niks = []
 
-            // The wave's distinct contacts in byte order. A contact is named by a reference, 2i for
-            // registration i's phone and 2i + 1 for its e-mail; the references are sorted by their
-            // text on every core, and each registration's phone and e-mail get the slot of their
-            // text among the distinct ones.
+            // The wave's distinct contacts: the phones in byte order, then the e-mails in byte order
+            // (no phone, `+62…`, is an e-mail, which has an `@`; each kind is sorted on its own, so
+            // the sort holds half the keys). A contact is named by a reference, 2i for registration
+            // i's phone and 2i + 1 for its e-mail; each registration's phone and e-mail get the slot
+            // of their text among the distinct ones. Slots name texts exactly; their order only
+            // makes the look-ups and the claims' writes walk the index front to back.
             precondition(regs.count < Int(Int32.max), "a wave of \(regs.count) registrations is too large")
             let view = regs
             let text: @Sendable (UInt32) -> String = { ref in
@@ -99,12 +101,11 @@ struct Selection {
             var phoneSlot = [Int32](repeating: -1, count: view.count)
             var emailSlot = [Int32](repeating: -1, count: view.count)
             var distinct: [UInt32] = []
-            do {
+            for kind in [UInt32(0), UInt32(1)] {
                 var refs: [UInt32] = []
-                refs.reserveCapacity(2 * view.count)
-                for i in view.indices where !isDuplicate[i] {
-                    if view[i].phone != nil { refs.append(UInt32(2 * i)) }
-                    if view[i].email != nil { refs.append(UInt32(2 * i + 1)) }
+                refs.reserveCapacity(view.count)
+                for i in view.indices where !isDuplicate[i] && (kind == 0 ? view[i].phone != nil : view[i].email != nil) {
+                    refs.append(UInt32(2 * i) | kind)
                 }
                 let all = refs
                 var last: String? = nil
@@ -115,7 +116,7 @@ struct Selection {
                         last = contact
                     }
                     let slot = Int32(distinct.count - 1)
-                    if ref & 1 == 0 { phoneSlot[Int(ref >> 1)] = slot } else { emailSlot[Int(ref >> 1)] = slot }
+                    if kind == 0 { phoneSlot[Int(ref >> 1)] = slot } else { emailSlot[Int(ref >> 1)] = slot }
                 }
             }
             let contacts = distinct
@@ -142,7 +143,7 @@ struct Selection {
                 }
             }
             claimers = []
-            // Slots are in byte order of their contacts, which is the order the store wants.
+            // In slot order: phones, then e-mails, each in byte order, for the store.
             claimed.parallelSort(jobs: jobs) { $0 < $1 }
             claims = claimed.map { UInt32(truncatingIfNeeded: $0) }
             claimed = []

@@ -213,8 +213,9 @@ extension Store {
             self.jobs = jobs
         }
 
-        /// Starts writing `count` claims, `claim(k)` sorted by contact so the B-tree is written
-        /// front to back. `claim` is released once they are written.
+        /// Starts writing `count` claims, `claim(k)`, given in runs sorted by contact (the phones,
+        /// then the e-mails) so the B-tree is written front to back. `claim` is released once
+        /// they are written.
         func start(count: Int, claim: @escaping @Sendable (Int) -> (contact: String, nik: UInt64)) {
             if jobs <= 1 {
                 write(count: count, claim)
