@@ -59,7 +59,7 @@ import Testing
         let outcomes = Outcomes(
             selected: Outcomes.Selected(
                 registrations: [registration("R-1", nik: 3_201_010_101_900_001), registration("R-2", nik: 3_201_010_101_900_002)],
-                decisions: [lulus, gagal], details: ["", "email"], keys: [key]))
+                decisions: [lulus, gagal], details: ["", "email"], pool: [PoolEntry(key: key, index: 0, tier: 2)]))
 
         #expect(outcomes.count == 2 && outcomes.lulusCount == 1)
         let a = outcomes[0], b = outcomes[1]

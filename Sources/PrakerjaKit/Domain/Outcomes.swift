@@ -30,8 +30,8 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
         var decisions: [Decision]
         /// Distinct non-empty details, after the empty one at 0.
         var details: [String]
-        /// The lottery key of rank `r` at `r - 1`.
-        var keys: [LotteryDigest]
+        /// The pool in rank order: the lottery key of rank `r` is `pool[r - 1].key`.
+        var pool: [PoolEntry]
     }
 
     // Plain stored arrays, not an enum with payloads: reading an element then borrows them instead
@@ -43,7 +43,7 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
     private let registrations: [Registration]
     private let decisions: [Decision]
     private let details: [String]
-    private let keys: [LotteryDigest]
+    private let pool: [PoolEntry]
 
     /// Outcomes as they are, already in registration_id order.
     public init(_ rows: [Outcome]) {
@@ -52,7 +52,7 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
         registrations = []
         decisions = []
         details = []
-        keys = []
+        pool = []
     }
 
     public init(arrayLiteral elements: Outcome...) { self.init(elements) }
@@ -64,7 +64,7 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
         registrations = selected.registrations
         decisions = selected.decisions
         details = selected.details
-        keys = selected.keys
+        pool = selected.pool
     }
 
     public var startIndex: Int { 0 }
@@ -77,7 +77,7 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
         return registrations[position].outcome(
             reason: d.reason, failed: d.failed, detail: details[Int(d.detail)],
             tier: d.tier == .min ? nil : Int(d.tier), lotteryRank: d.rank == 0 ? nil : Int(d.rank),
-            lotteryKey: d.rank == 0 ? nil : keys[Int(d.rank) - 1], card: d.card == .max ? nil : d.card)
+            lotteryKey: d.rank == 0 ? nil : pool[Int(d.rank) - 1].key, card: d.card == .max ? nil : d.card)
     }
 
     /// How many are Lulus, without making the outcomes.

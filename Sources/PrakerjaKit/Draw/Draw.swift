@@ -18,13 +18,28 @@ struct Draw: Sendable {
 
     enum Result: Sendable, Equatable { case lulus, familyLimit, quotaFull }
 
-    /// Sorts the pool (ties cannot happen: keys differ per NIK and NIKs are unique after check 1).
+    /// Sorts the pool by (tier, lottery key); ties cannot happen: keys differ per NIK and NIKs are
+    /// unique after check 1. What is sorted is 16 bytes a member, (tier, the key's first 8 bytes,
+    /// place), the whole key breaking a tie of the first 8 bytes, and then the pool is moved into
+    /// that order in place: sorting the 40-byte entries would hold two copies of them.
     static func sort(_ pool: inout [PoolEntry], jobs: Int = 1) {
-        // A total order: one pool entry per NIK, so no two share a key.
-        pool.parallelSort(jobs: jobs) { a, b in
-            if a.tier != b.tier { return a.tier < b.tier }
-            return a.key < b.key
+        struct Slot: Sendable {
+            var prefix: UInt64
+            var tier: Int32
+            var place: Int32
         }
+        let order: [Int]
+        do {
+            let entries = pool
+            var slots = entries.indices.map { Slot(prefix: entries[$0].key.w0, tier: entries[$0].tier, place: Int32($0)) }
+            slots.parallelSort(jobs: jobs) { a, b in
+                if a.tier != b.tier { return a.tier < b.tier }
+                if a.prefix != b.prefix { return a.prefix < b.prefix }
+                return entries[Int(a.place)].key < entries[Int(b.place)].key
+            }
+            order = slots.map { Int($0.place) }
+        }
+        pool.permute(by: order)
     }
 
     /// Walks the sorted pool; `familyCounts` holds each KK's current participants from earlier waves,

@@ -82,7 +82,8 @@ struct Selection {
         // The claims, each as the contact reference of the registration that claimed it, in byte
         // order of the contacts (4 bytes a claim while the matcher runs).
         var claims: [UInt32] = []
-        var verdicts: [CheckVerdict]
+        var decided: [Outcomes.Decision] = []
+        var details = [""]
         do {
             let status = try Store.participantStatus(history, niks: niks, before: wave)
             niks = []
@@ -152,7 +153,23 @@ struct Selection {
             let context = CheckContext(
                 config: config, revoked: status.revoked, participants: status.current, exclusions: exclusions.programs,
                 contactOwners: ContactOwners(phoneSlot: phoneSlot, emailSlot: emailSlot, owners: owners))
-            verdicts = view.indices.parallelMap(jobs: jobs) { CheckVerdict.evaluate(view[$0], at: $0, in: context) }
+            let verdicts = view.indices.parallelMap(jobs: jobs) { CheckVerdict.evaluate(view[$0], at: $0, in: context) }
+
+            // What was decided for each registration so far (registration_id order): checks 1–9.
+            // The verdicts are freed here; the review, the draw and the cards decide the rest.
+            decided = [Outcomes.Decision](repeating: Outcomes.Decision(), count: regs.count)
+            for i in regs.indices {
+                if isDuplicate[i] {
+                    decided[i].reason = UInt8(Reason.duplicateRegistration.rawValue)
+                } else if let primary = verdicts[i].primary {
+                    decided[i].reason = UInt8(primary.rawValue)
+                    decided[i].failed = verdicts[i].failed
+                    if !verdicts[i].detail.isEmpty {
+                        decided[i].detail = Int32(details.count)
+                        details.append(verdicts[i].detail)
+                    }
+                }
+            }
         }
         logger.phase("checks")
         // The claims are written while the matcher runs; `db` is not used again until they are.
@@ -191,8 +208,13 @@ struct Selection {
         var pool: [PoolEntry]
         do {
             var members: [Int32] = []
-            for i in regs.indices where !isDuplicate[i] && verdicts[i].failed == 0 && !rejectedByReview.contains(regs[i].registrationID) {
-                members.append(Int32(i))
+            for i in regs.indices where decided[i].reason == 0 {
+                // Check 10 (checks 1–9 passed).
+                if rejectedByReview.contains(regs[i].registrationID) {
+                    decided[i].reason = UInt8(Reason.rejectedByReview.rawValue)
+                } else {
+                    members.append(Int32(i))
+                }
             }
             // Each member's lottery key made in place, on every core.
             let view = regs, config = self.config, seed = config.seed
@@ -216,24 +238,6 @@ struct Selection {
         let cards = try CardIssuer(key: cardKey, base: cardBase, jobs: jobs).issue(db, count: winners.count)
         logger.phase("cards")
 
-        // What was decided for each registration (registration_id order).
-        var decided = [Outcomes.Decision](repeating: Outcomes.Decision(), count: regs.count)
-        var details = [""]
-        for i in regs.indices {
-            if isDuplicate[i] {
-                decided[i].reason = UInt8(Reason.duplicateRegistration.rawValue)
-            } else if let primary = verdicts[i].primary {
-                decided[i].reason = UInt8(primary.rawValue)
-                decided[i].failed = verdicts[i].failed
-                if !verdicts[i].detail.isEmpty {
-                    decided[i].detail = Int32(details.count)
-                    details.append(verdicts[i].detail)
-                }
-            } else if rejectedByReview.contains(regs[i].registrationID) {
-                decided[i].reason = UInt8(Reason.rejectedByReview.rawValue)
-            }
-        }
-        verdicts = []
         var winnerIndex = 0
         var issued: [(UInt64, UInt64, Int64)] = []
         issued.reserveCapacity(cards.count)
@@ -250,11 +254,10 @@ struct Selection {
             }
         }
         let poolHash = Lottery.poolHash(pool.lazy.map { (Int($0.tier), $0.key) })
-        let keysByRank = pool.map(\.key)
+        // The outcomes are made from the registrations, their decisions and the pool when read.
+        let outcomes = Outcomes(selected: Outcomes.Selected(registrations: regs, decisions: decided, details: details, pool: pool))
         pool = []
-        // The outcomes are made from the registrations and their decisions when read.
-        let outcomes = Outcomes(
-            selected: Outcomes.Selected(registrations: regs, decisions: decided, details: details, keys: keysByRank))
+        decided = []
         // The outcomes hold the only reference to the registrations now.
         regs = []
         logger.phase("outcomes")
