@@ -33,7 +33,7 @@ import Testing
 
     /// What a run holds per registration, millions of times over (a 5-million wave within 2 GB).
     @Test func rowsKeepTheirSize() {
-        #expect(MemoryLayout<Registration>.stride == 128)
+        #expect(MemoryLayout<Registration>.stride == 120)
         #expect(MemoryLayout<Outcomes.Decision>.stride == 24)
         #expect(MemoryLayout<PoolEntry>.stride == 40)
         #expect(MemoryLayout<MatchInput>.stride == 88)
@@ -42,7 +42,7 @@ import Testing
     @Test func selectedOutcomesReadLikeStoredOnes() {
         func registration(_ id: String, nik: UInt64) -> Registration {
             Registration(
-                file: 0, line: 2, registrationID: id, nik: nik, kk: 3_201_010_101_010_001, displayName: "SITI AMINAH",
+                registrationID: id, nik: nik, kk: 3_201_010_101_010_001, displayName: "SITI AMINAH",
                 nameValid: true, birthDate: CivilDate(year: 1990, month: 1, day: 1), gender: .female,
                 email: "siti.aminah@example.com", phone: "+6281234567890", provinceCode: "32", provinceValid: true,
                 occupation: nil, registeredAt: 1_600_000_000_000_000, firstInvalid: nil)
@@ -59,7 +59,7 @@ import Testing
         let outcomes = Outcomes(
             selected: Outcomes.Selected(
                 registrations: [registration("R-1", nik: 3_201_010_101_900_001), registration("R-2", nik: 3_201_010_101_900_002)],
-                decisions: [lulus, gagal], details: ["", "email"], pool: [PoolEntry(key: key, index: 0, tier: 2)]))
+                decisions: [lulus, gagal], details: ["", "email"], pool: [PoolEntry(key: key, index: 0, tier: 2)], nikOrder: [0, 1]))
 
         #expect(outcomes.count == 2 && outcomes.lulusCount == 1)
         let a = outcomes[0], b = outcomes[1]

@@ -32,6 +32,8 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
         var details: [String]
         /// The pool in rank order: the lottery key of rank `r` is `pool[r - 1].key`.
         var pool: [PoolEntry]
+        /// The positions in (NIK, position) order.
+        var nikOrder: [Int32]
     }
 
     // Plain stored arrays, not an enum with payloads: reading an element then borrows them instead
@@ -44,6 +46,7 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
     private let decisions: [Decision]
     private let details: [String]
     private let pool: [PoolEntry]
+    private let nikOrder: [Int32]
 
     /// Outcomes as they are, already in registration_id order.
     public init(_ rows: [Outcome]) {
@@ -53,6 +56,7 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
         decisions = []
         details = []
         pool = []
+        nikOrder = []
     }
 
     public init(arrayLiteral elements: Outcome...) { self.init(elements) }
@@ -65,6 +69,7 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
         decisions = selected.decisions
         details = selected.details
         pool = selected.pool
+        nikOrder = selected.nikOrder
     }
 
     public var startIndex: Int { 0 }
@@ -83,6 +88,19 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
     /// How many are Lulus, without making the outcomes.
     var lulusCount: Int {
         isSelection ? decisions.reduce(0) { $0 + ($1.reason == 0 ? 1 : 0) } : rows.reduce(0) { $0 + ($1.isLulus ? 1 : 0) }
+    }
+
+    /// The positions in (NIK, position) order: a selected wave's, kept from check 1; others sorted here.
+    func positionsByNIK(jobs: Int) -> [Int32] {
+        if isSelection { return nikOrder }
+        var order = rows.indices.map { (rows[$0].nik, Int32($0)) }
+        order.parallelSort(jobs: jobs) { $0 < $1 }
+        return order.map(\.1)
+    }
+
+    /// The registration id of each outcome, without making the outcomes.
+    func registrationID(at position: Int) -> String {
+        isSelection ? registrations[position].registrationID : rows[position].registrationID
     }
 
     /// The NIK of each outcome, without making the outcomes.

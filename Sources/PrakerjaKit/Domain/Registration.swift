@@ -27,7 +27,7 @@ public enum Field: Int, CaseIterable, Sendable, Comparable {
 /// Fields hold their normal form when valid and `nil` when invalid; `firstInvalid` names the first
 /// invalid field in table order. Text kept for the reports is trimmed (names also collapsed).
 public struct Registration: Sendable {
-    // The stored properties are ordered widest first, so the struct packs into 128 bytes instead
+    // The stored properties are ordered widest first, so the struct packs into 120 bytes instead
     // of 176 (a 5-million wave holds them all at once); the initialiser keeps the reading order.
 
     /// Trimmed registration id (may be invalid, never empty).
@@ -46,10 +46,6 @@ public struct Registration: Sendable {
     public var provinceValid: Bool
     public var occupation: Occupation?
     public var firstInvalid: Field?
-    /// Index of the input file in file order.
-    public var file: Int32
-    /// Physical line where the record starts.
-    public var line: Int32
     public var birthDate: CivilDate?
     /// `registeredAt`, with `Int64.min` for none: 8 bytes instead of an optional's 16 once aligned.
     private var registeredAtValue: Int64
@@ -61,12 +57,10 @@ public struct Registration: Sendable {
     }
 
     init(
-        file: Int32, line: Int32, registrationID: String, nik: UInt64, kk: UInt64?, displayName: String, nameValid: Bool,
+        registrationID: String, nik: UInt64, kk: UInt64?, displayName: String, nameValid: Bool,
         birthDate: CivilDate?, gender: Gender?, email: String?, phone: String?, provinceCode: String, provinceValid: Bool,
         occupation: Occupation?, registeredAt: Int64?, firstInvalid: Field?
     ) {
-        self.file = file
-        self.line = line
         self.registrationID = registrationID
         self.nik = nik
         self.kk = kk

@@ -46,7 +46,7 @@ enum RegistrantIngest {
             total + ((try? FileManager.default.attributesOfItem(atPath: waveDir + "/" + rel)[.size] as? Int) ?? 0)
         }
         result.registrations.reserveCapacity(bytes / 100)
-        for (index, rel) in files.enumerated() {
+        for rel in files {
             let path = waveDir + "/" + rel
             let reader = try CSVReader(path: path, displayPath: rel, required: Field.allCases.map(\.column))
             if !reader.unknownColumns.isEmpty {
@@ -55,7 +55,6 @@ enum RegistrantIngest {
             let parser = RegistrationParser(header: reader.header, closes: closes)
             var rows = 0
             var rejected = 0
-            let fileIndex = Int32(index)
             let tokenizer = Tokenizer(reader: reader)
             var batch = try reader.nextBatch(max: batchSize)
             while !batch.isEmpty {
@@ -63,7 +62,7 @@ enum RegistrantIngest {
                 // The tokenizer reads the next batch on its own thread while this one is parsed on
                 // every core; with one job, one after the other.
                 if jobs > 1 { tokenizer.start() }
-                let parsed = batch.parallelMap(jobs: jobs) { parser.parse($0, file: fileIndex) }
+                let parsed = batch.parallelMap(jobs: jobs) { parser.parse($0) }
                 let next = jobs > 1 ? try tokenizer.wait() : try reader.nextBatch(max: batchSize)
                 for (record, p) in zip(batch, parsed) {
                     switch p {

@@ -19,7 +19,7 @@ struct RegistrationParser: Sendable {
         case registration(Registration)
     }
 
-    func parse(_ record: CSVRecord, file: Int32) -> Parsed {
+    func parse(_ record: CSVRecord) -> Parsed {
         if let problem = record.problem {
             switch problem {
             case .malformed(let detail): return .rejected(.malformedCSV, detail)
@@ -62,7 +62,7 @@ struct RegistrationParser: Sendable {
 
         return .registration(
             Registration(
-                file: file, line: Int32(record.line), registrationID: id, nik: nik, kk: kk,
+                registrationID: id, nik: nik, kk: kk,
                 displayName: name ?? collapsed, nameValid: name != nil, birthDate: birth, gender: gender,
                 email: email, phone: phone, provinceCode: province, provinceValid: provinceValid,
                 occupation: occupation, registeredAt: registeredAt, firstInvalid: firstInvalid))

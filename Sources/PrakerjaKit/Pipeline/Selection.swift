@@ -47,6 +47,8 @@ struct Selection {
         // core put each NIK's registrations side by side, in index order (the first of equals stays).
         var isDuplicate = [Bool](repeating: true, count: regs.count)
         var niks: [UInt64] = []
+        // The registrations in (NIK, registration_id) order, which is how the store writes `outcome_niks`.
+        let nikOrder: [Int32]
         do {
             var byNIK = regs.indices.map { (regs[$0].nik, Int32($0)) }
             byNIK.parallelSort(jobs: jobs) { $0 < $1 }
@@ -63,6 +65,7 @@ struct Selection {
                 isDuplicate[first] = false
                 niks.append(nik)
             }
+            nikOrder = byNIK.map(\.1)
         }
 
         // Check 3's NIK structures give the NIK review flags now, and then only whether they are valid.
@@ -153,20 +156,25 @@ struct Selection {
             let context = CheckContext(
                 config: config, revoked: status.revoked, participants: status.current, exclusions: exclusions.programs,
                 contactOwners: ContactOwners(phoneSlot: phoneSlot, emailSlot: emailSlot, owners: owners))
-            let verdicts = view.indices.parallelMap(jobs: jobs) { CheckVerdict.evaluate(view[$0], at: $0, in: context) }
-
-            // What was decided for each registration so far (registration_id order): checks 1–9.
-            // The verdicts are freed here; the review, the draw and the cards decide the rest.
-            decided = [Outcomes.Decision](repeating: Outcomes.Decision(), count: regs.count)
-            for i in regs.indices {
-                if isDuplicate[i] {
-                    decided[i].reason = UInt8(Reason.duplicateRegistration.rawValue)
-                } else if let primary = verdicts[i].primary {
-                    decided[i].reason = UInt8(primary.rawValue)
-                    decided[i].failed = verdicts[i].failed
-                    if !verdicts[i].detail.isEmpty {
-                        decided[i].detail = Int32(details.count)
-                        details.append(verdicts[i].detail)
+            // What was decided for each registration so far (registration_id order): checks 1–9,
+            // evaluated on every core a piece at a time, so the verdicts of the whole wave are never
+            // held beside the decisions. The review, the draw and the cards decide the rest.
+            decided = [Outcomes.Decision](repeating: Outcomes.Decision(), count: view.count)
+            let piece = 1 << 16
+            for lo in stride(from: 0, to: view.count, by: piece) {
+                let hi = Swift.min(view.count, lo + piece)
+                let verdicts = (lo..<hi).parallelMap(jobs: jobs) { CheckVerdict.evaluate(view[$0], at: $0, in: context) }
+                for i in lo..<hi {
+                    let verdict = verdicts[i - lo]
+                    if isDuplicate[i] {
+                        decided[i].reason = UInt8(Reason.duplicateRegistration.rawValue)
+                    } else if let primary = verdict.primary {
+                        decided[i].reason = UInt8(primary.rawValue)
+                        decided[i].failed = verdict.failed
+                        if !verdict.detail.isEmpty {
+                            decided[i].detail = Int32(details.count)
+                            details.append(verdict.detail)
+                        }
                     }
                 }
             }
@@ -255,7 +263,7 @@ struct Selection {
         }
         let poolHash = Lottery.poolHash(pool.lazy.map { (Int($0.tier), $0.key) })
         // The outcomes are made from the registrations, their decisions and the pool when read.
-        let outcomes = Outcomes(selected: Outcomes.Selected(registrations: regs, decisions: decided, details: details, pool: pool))
+        let outcomes = Outcomes(selected: Outcomes.Selected(registrations: regs, decisions: decided, details: details, pool: pool, nikOrder: nikOrder))
         pool = []
         decided = []
         // The outcomes hold the only reference to the registrations now.

@@ -68,12 +68,10 @@ extension Store {
         // The NIK look-up table, written in NIK order.
         let byNIK = try FastStatement(db, sql: "INSERT INTO outcome_niks(wave, nik, registration_id) VALUES (?, ?, ?)")
         byNIK.bind(1, wave)
-        // The outcomes are in registration_id order, so (nik, index) is (nik, registration_id) order.
-        var order = result.outcomes.indices.map { (result.outcomes.nik(at: $0), Int32($0)) }
-        order.parallelSort(jobs: jobs) { $0 < $1 }
-        for (nik, i) in order {
-            byNIK.bind(2, Int64(nik))
-            byNIK.bind(3, result.outcomes[Int(i)].registrationID)
+        // The outcomes are in registration_id order, so (nik, position) is (nik, registration_id) order.
+        for i in result.outcomes.positionsByNIK(jobs: jobs) {
+            byNIK.bind(2, Int64(result.outcomes.nik(at: Int(i))))
+            byNIK.bind(3, result.outcomes.registrationID(at: Int(i)))
             try byNIK.execute()
         }
         let rejected = try FastStatement(
