@@ -31,9 +31,25 @@ import Testing
         #expect(sorted.map(\.1) == expected.map(\.1))
     }
 
+    @Test func compactTextKeepsEveryText() {
+        let texts = [
+            "", "a", String(repeating: "x", count: 15), String(repeating: "y", count: 16), String(repeating: "z", count: 31),
+            String(repeating: "w", count: 32), "budi.santoso_1987@example.co.id", "siti@contoh.id", String(repeating: "é", count: 15),
+            String(repeating: "é", count: 16), "long address, far past thirty-one bytes @ example.com",
+        ]
+        for text in texts {
+            let compact = CompactText(text)
+            #expect(compact.string == text)
+            if case .inline = compact { #expect(text.utf8.count <= 31) } else { #expect(text.utf8.count > 31) }
+        }
+        // Equal texts are equal values, different texts are not.
+        #expect(Set(texts.map(CompactText.init)).count == Set(texts).count)
+        #expect(CompactText("ab") != CompactText("ab\u{0}"))
+    }
+
     /// What a run holds per registration, millions of times over (a 5-million wave within 2 GB).
     @Test func rowsKeepTheirSize() {
-        #expect(MemoryLayout<Registration>.stride == 120)
+        #expect(MemoryLayout<Registration>.stride == 136)
         #expect(MemoryLayout<Outcomes.Decision>.stride == 24)
         #expect(MemoryLayout<PoolEntry>.stride == 40)
         #expect(MemoryLayout<MatchInput>.stride == 88)

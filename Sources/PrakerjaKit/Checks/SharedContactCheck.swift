@@ -4,7 +4,7 @@ struct SharedContactCheck: EligibilityCheck {
     func failure(of r: Registration, at index: Int, in context: CheckContext) -> String? {
         var parts: [String] = []
         if r.phone != nil, let owner = context.contactOwners.phoneOwner(index), owner != r.nik { parts.append("phone") }
-        if r.email != nil, let owner = context.contactOwners.emailOwner(index), owner != r.nik { parts.append("email") }
+        if r.hasEmail, let owner = context.contactOwners.emailOwner(index), owner != r.nik { parts.append("email") }
         return parts.isEmpty ? nil : parts.joined(separator: ";")
     }
 }

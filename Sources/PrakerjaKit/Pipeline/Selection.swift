@@ -108,7 +108,7 @@ struct Selection {
             for kind in [UInt32(0), UInt32(1)] {
                 var refs: [UInt32] = []
                 refs.reserveCapacity(view.count)
-                for i in view.indices where !isDuplicate[i] && (kind == 0 ? view[i].phone != nil : view[i].email != nil) {
+                for i in view.indices where !isDuplicate[i] && (kind == 0 ? view[i].phone != nil : view[i].hasEmail) {
                     refs.append(UInt32(2 * i) | kind)
                 }
                 let all = refs
