@@ -100,12 +100,12 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
 
     /// The registration id of each outcome, without making the outcomes.
     func registrationID(at position: Int) -> String {
-        isSelection ? registrations[position].registrationID : rows[position].registrationID
+        isSelection ? registrations.read(position) { $0.pointee.registrationID } : rows[position].registrationID
     }
 
     /// The NIK of each outcome, without making the outcomes.
     func nik(at position: Int) -> UInt64 {
-        isSelection ? registrations[position].nik : rows[position].nik
+        isSelection ? registrations.read(position) { $0.pointee.nik } : rows[position].nik
     }
 }
 

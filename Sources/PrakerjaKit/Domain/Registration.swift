@@ -55,21 +55,23 @@ public struct Registration: Sendable {
 
     /// The e-mail in its normal form; made as a `String` on each read.
     public var email: String? {
-        get { emailText?.string }
+        @inline(__always) get { emailText?.string }
         set { emailText = newValue.map(CompactText.init) }
     }
 
     /// Whether there is a valid e-mail, without making it.
-    public var hasEmail: Bool { emailText != nil }
+    public var hasEmail: Bool {
+        @inline(__always) get { emailText != nil }
+    }
 
     public var kk: UInt64? {
-        get { kkValue == .max ? nil : kkValue }
+        @inline(__always) get { kkValue == .max ? nil : kkValue }
         set { kkValue = newValue ?? .max }
     }
 
     /// Microseconds since the epoch; `nil` when unparsable.
     public var registeredAt: Int64? {
-        get { registeredAtValue == .min ? nil : registeredAtValue }
+        @inline(__always) get { registeredAtValue == .min ? nil : registeredAtValue }
         set { registeredAtValue = newValue ?? .min }
     }
 

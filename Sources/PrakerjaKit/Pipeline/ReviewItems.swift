@@ -29,19 +29,20 @@ enum ReviewItems {
     /// `phone`, `email`), which is what the listing rule weighed against the name's commonness.
     static func samePerson(_ regs: [Registration], isDuplicate: [Bool], threshold: Double, jobs: Int) -> [ReviewItem] {
         var origin: [Int32] = []
-        for i in regs.indices where !isDuplicate[i] {
-            let r = regs[i]
-            guard r.nameValid, r.birthDate != nil, r.gender != nil else { continue }
+        for i in regs.indices where !isDuplicate[i] && regs.read(i, { $0.pointee.nameValid && $0.pointee.birthDate != nil && $0.pointee.gender != nil }) {
             origin.append(Int32(i))
         }
         let inputs = MatchInputs(
-            birthDays: origin.map { regs[Int($0)].birthDate!.dayNumber }, females: origin.map { regs[Int($0)].gender == .female },
-            name: { [origin] k in regs[Int(origin[k])].displayName }
+            birthDays: origin.map { i in regs.read(Int(i)) { $0.pointee.birthDate!.dayNumber } },
+            females: origin.map { i in regs.read(Int(i)) { $0.pointee.gender == .female } },
+            name: { [origin] k in regs.read(Int(origin[k])) { $0.pointee.displayName } }
         ) { [origin] k in
-            let r = regs[Int(origin[k])]
-            return MatchInput(
-                fullName: r.displayName, birthDay: r.birthDate!.dayNumber, female: r.gender == .female, nik: r.nik,
-                province: r.provinceValid ? r.provinceCode : "", kk: r.kk, phone: r.phone, email: r.email)
+            regs.read(Int(origin[k])) { r in
+                MatchInput(
+                    fullName: r.pointee.displayName, birthDay: r.pointee.birthDate!.dayNumber, female: r.pointee.gender == .female,
+                    nik: r.pointee.nik, province: r.pointee.provinceValid ? r.pointee.provinceCode : "", kk: r.pointee.kk,
+                    phone: r.pointee.phone, email: r.pointee.email)
+            }
         }
         return SamePersonMatcher.findCandidates(in: inputs, threshold: threshold, jobs: jobs).filter(\.listed).map { candidate in
             let pair = candidate.pair

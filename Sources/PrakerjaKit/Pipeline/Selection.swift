@@ -38,7 +38,7 @@ struct Selection {
             let order: [Int]
             do {
                 let view = regs
-                order = ByteOrder.permutation(count: view.count, jobs: jobs) { view[$0].registrationID }
+                order = ByteOrder.permutation(count: view.count, jobs: jobs) { view.read($0) { $0.pointee.registrationID } }
             }
             regs.permute(by: order)
         }
@@ -50,7 +50,7 @@ struct Selection {
         // The registrations in (NIK, registration_id) order, which is how the store writes `outcome_niks`.
         let nikOrder: [Int32]
         do {
-            var byNIK = regs.indices.map { (regs[$0].nik, Int32($0)) }
+            var byNIK = regs.indices.map { i in (regs.read(i) { $0.pointee.nik }, Int32(i)) }
             byNIK.parallelSort(jobs: jobs) { $0 < $1 }
             var k = 0
             while k < byNIK.count {
@@ -100,7 +100,7 @@ struct Selection {
             precondition(regs.count < Int(Int32.max), "a wave of \(regs.count) registrations is too large")
             let view = regs
             let text: @Sendable (UInt32) -> String = { ref in
-                ref & 1 == 0 ? view[Int(ref >> 1)].phone! : view[Int(ref >> 1)].email!
+                ref & 1 == 0 ? view.read(Int(ref >> 1)) { $0.pointee.phone! } : view.read(Int(ref >> 1)) { $0.pointee.email! }
             }
             var phoneSlot = [Int32](repeating: -1, count: view.count)
             var emailSlot = [Int32](repeating: -1, count: view.count)
@@ -108,7 +108,7 @@ struct Selection {
             for kind in [UInt32(0), UInt32(1)] {
                 var refs: [UInt32] = []
                 refs.reserveCapacity(view.count)
-                for i in view.indices where !isDuplicate[i] && (kind == 0 ? view[i].phone != nil : view[i].hasEmail) {
+                for i in view.indices where !isDuplicate[i] && view.read(i, { kind == 0 ? $0.pointee.phone != nil : $0.pointee.hasEmail }) {
                     refs.append(UInt32(2 * i) | kind)
                 }
                 let all = refs
@@ -129,13 +129,20 @@ struct Selection {
 
             // §6.3: registrations passing checks 1–3 claim their contacts in (registered_at, id) order;
             // a claim takes a slot nobody owns.
-            var claimers = regs.indices.filter { !isDuplicate[$0] && regs[$0].firstInvalid == nil && structureValid[$0] }
-            claimers.sort { Registration.precedes(regs[$0], regs[$1]) }
+            // `Registration.precedes` on integers: the registrations are in registration_id order and
+            // their ids are unique, so (registered_at, unparsable last; then index) is the same order.
+            var claimers: [(at: Int64, index: Int32)] = []
+            for i in regs.indices where !isDuplicate[i] && structureValid[i] {
+                let (valid, at) = regs.read(i) { ($0.pointee.firstInvalid == nil, $0.pointee.registeredAt ?? .max) }
+                if valid { claimers.append((at, Int32(i))) }
+            }
+            claimers.parallelSort(jobs: jobs) { $0 < $1 }
             // (slot << 32 | contact reference): sorted, the claims come in slot order.
             var claimed: [UInt64] = []
             claimed.reserveCapacity(2 * claimers.count)
-            for i in claimers {
-                let nik = regs[i].nik
+            for (_, index) in claimers {
+                let i = Int(index)
+                let nik = regs.read(i) { $0.pointee.nik }
                 let phone = phoneSlot[i], email = emailSlot[i]
                 if phone >= 0, owners[Int(phone)] == .max {
                     owners[Int(phone)] = nik
@@ -184,8 +191,8 @@ struct Selection {
         do {
             let view = regs, refs = claims
             claimsWriter.start(count: refs.count) { k in
-                let ref = refs[k], r = view[Int(ref >> 1)]
-                return (ref & 1 == 0 ? r.phone! : r.email!, r.nik)
+                let ref = refs[k]
+                return view.read(Int(ref >> 1)) { (ref & 1 == 0 ? $0.pointee.phone! : $0.pointee.email!, $0.pointee.nik) }
             }
             claims = []
         }
@@ -218,7 +225,7 @@ struct Selection {
             var members: [Int32] = []
             for i in regs.indices where decided[i].reason == 0 {
                 // Check 10 (checks 1–9 passed).
-                if rejectedByReview.contains(regs[i].registrationID) {
+                if rejectedByReview.contains(regs.read(i) { $0.pointee.registrationID }) {
                     decided[i].reason = UInt8(Reason.rejectedByReview.rawValue)
                 } else {
                     members.append(Int32(i))
@@ -227,18 +234,18 @@ struct Selection {
             // Each member's lottery key made in place, on every core.
             let view = regs, config = self.config, seed = config.seed
             pool = members.parallelMap(jobs: jobs) { i in
-                let r = view[Int(i)]
-                return PoolEntry(key: Lottery.digest(seed: seed, nik: r.nik), index: i, tier: Int32(config.tier(of: r.occupation!)))
+                let (nik, occupation) = view.read(Int(i)) { ($0.pointee.nik, $0.pointee.occupation!) }
+                return PoolEntry(key: Lottery.digest(seed: seed, nik: nik), index: i, tier: Int32(config.tier(of: occupation)))
             }
         }
         Draw.sort(&pool, jobs: jobs)
-        var kks = pool.map { regs[Int($0.index)].kk! }
+        var kks = pool.map { entry in regs.read(Int(entry.index)) { $0.pointee.kk! } }
         kks.parallelSort(jobs: jobs) { $0 < $1 }
         kks = kks.enumerated().compactMap { k, kk in k == 0 || kks[k - 1] != kk ? kk : nil }
         let families = try Store.familyCounts(history, kks: kks, before: wave)
         let places = config.quota + (try Store.revokedCount(db, waves: config.recycleRevokedFrom))
         let draw = Draw(places: places, provincePlaces: config.provinceQuota, familyLimit: config.rules.familyLimit)
-        let results = draw.walk(pool, familyCounts: families, kk: { regs[$0].kk! }, province: { regs[$0].provinceCode })
+        let results = draw.walk(pool, familyCounts: families, kk: { i in regs.read(i) { $0.pointee.kk! } }, province: { i in regs.read(i) { $0.pointee.provinceCode } })
         logger.phase("draw")
 
         // Cards for Lulus in lottery_rank order.
@@ -255,7 +262,7 @@ struct Selection {
             switch results[rank] {
             case .lulus:
                 decided[Int(entry.index)].card = cards[winnerIndex].number
-                issued.append((cards[winnerIndex].number, regs[Int(entry.index)].nik, cards[winnerIndex].counter))
+                issued.append((cards[winnerIndex].number, regs.read(Int(entry.index)) { $0.pointee.nik }, cards[winnerIndex].counter))
                 winnerIndex += 1
             case .familyLimit: decided[Int(entry.index)].reason = UInt8(Reason.familyLimit.rawValue)
             case .quotaFull: decided[Int(entry.index)].reason = UInt8(Reason.quotaFull.rawValue)
