@@ -125,7 +125,8 @@ import Testing
         let before = try Lifecycle.snapshot(env.dbPath)
         let ledger = try Lifecycle.ledgerCount(env.dbPath)
         let feeds = try Lifecycle.outputs(env.outDir + "/waves/7/feeds")
-        try FileManager.default.removeItem(atPath: env.outDir + "/waves/7/feeds/dashboard.csv")  // as if the first publish died before its rename
+        // As if the first publish died before its rename.
+        try FileManager.default.removeItem(atPath: env.outDir + "/waves/7/feeds/dashboard.csv")
         let again = try Publish.run(wave: 7, on: Lifecycle.date("2021-11-05"), context: context)
         #expect(again.kind == .alreadyPublished && again.notice == Lifecycle.date("2021-11-01"))
         #expect(try Lifecycle.snapshot(env.dbPath) == before)

@@ -29,7 +29,8 @@ enum ReviewItems {
     /// `phone`, `email`), which is what the listing rule weighed against the name's commonness.
     static func samePerson(_ regs: [Registration], isDuplicate: [Bool], threshold: Double, jobs: Int) -> [ReviewItem] {
         var origin: [Int32] = []
-        for i in regs.indices where !isDuplicate[i] && regs.read(i, { $0.pointee.nameValid && $0.pointee.birthDate != nil && $0.pointee.gender != nil }) {
+        for i in regs.indices
+        where !isDuplicate[i] && regs.read(i, { $0.pointee.nameValid && $0.pointee.birthDate != nil && $0.pointee.gender != nil }) {
             origin.append(Int32(i))
         }
         let inputs = MatchInputs(

@@ -245,7 +245,9 @@ struct Selection {
         let families = try Store.familyCounts(history, kks: kks, before: wave)
         let places = config.quota + (try Store.revokedCount(db, waves: config.recycleRevokedFrom))
         let draw = Draw(places: places, provincePlaces: config.provinceQuota, familyLimit: config.rules.familyLimit)
-        let results = draw.walk(pool, familyCounts: families, kk: { i in regs.read(i) { $0.pointee.kk! } }, province: { i in regs.read(i) { $0.pointee.provinceCode } })
+        let results = draw.walk(
+            pool, familyCounts: families, kk: { i in regs.read(i) { $0.pointee.kk! } },
+            province: { i in regs.read(i) { $0.pointee.provinceCode } })
         logger.phase("draw")
 
         // Cards for Lulus in lottery_rank order.
@@ -270,7 +272,8 @@ struct Selection {
         }
         let poolHash = Lottery.poolHash(pool.lazy.map { (Int($0.tier), $0.key) })
         // The outcomes are made from the registrations, their decisions and the pool when read.
-        let outcomes = Outcomes(selected: Outcomes.Selected(registrations: regs, decisions: decided, details: details, pool: pool, nikOrder: nikOrder))
+        let outcomes = Outcomes(
+            selected: Outcomes.Selected(registrations: regs, decisions: decided, details: details, pool: pool, nikOrder: nikOrder))
         pool = []
         decided = []
         // The outcomes hold the only reference to the registrations now.
