@@ -23,7 +23,9 @@ public struct InputFile: Sendable, Hashable, Codable {
 /// What ingest hands to the checks: every data row is either a registration or a rejected row.
 public struct Ingested: Sendable {
     public var files: [InputFile]
+    /// In registration_id (byte) order; each id once.
     public var registrations: [Registration]
+    /// In file order.
     public var rejected: [RejectedRow]
     public var warnings: [String]
 }
@@ -38,7 +40,6 @@ enum RegistrantIngest {
             throw PrakerjaError.missingInput("\(waveDir)/registrants: no *.csv registrant files")
         }
         var result = Ingested(files: [], registrations: [], rejected: [], warnings: [])
-        var seenIDs = Set<String>()
         // Room for every row at once, from the files' sizes (a registrant row takes well over 100
         // bytes): growing a 5-million array copies it at the last doubling, with both copies alive.
         // Room never written is never in memory.
@@ -46,7 +47,13 @@ enum RegistrantIngest {
             total + ((try? FileManager.default.attributesOfItem(atPath: waveDir + "/" + rel)[.size] as? Int) ?? 0)
         }
         result.registrations.reserveCapacity(bytes / 100)
-        for rel in files {
+        // Where each registration was read, (file index << 32 | line), and the rows with an invalid
+        // NIK, which hold their id too: duplicate ids are found once everything is read.
+        var origins: [UInt64] = []
+        origins.reserveCapacity(bytes / 100)
+        var invalidNIKRows: [(id: String, origin: UInt64, rejected: Int)] = []
+        var counts: [(rows: Int, rejected: Int, sha256: String)] = []
+        for (fileIndex, rel) in files.enumerated() {
             let path = waveDir + "/" + rel
             let reader = try CSVReader(path: path, displayPath: rel, required: Field.allCases.map(\.column))
             if !reader.unknownColumns.isEmpty {
@@ -65,35 +72,102 @@ enum RegistrantIngest {
                 let parsed = batch.parallelMap(jobs: jobs) { parser.parse($0) }
                 let next = jobs > 1 ? try tokenizer.wait() : try reader.nextBatch(max: batchSize)
                 for (record, p) in zip(batch, parsed) {
+                    let origin = UInt64(fileIndex) << 32 | UInt64(record.line)
                     switch p {
                     case .rejected(let reason, let detail):
                         result.rejected.append(RejectedRow(file: rel, line: record.line, reason: reason, detail: detail))
                         rejected += 1
                     case .invalidNIK(let id):
-                        let reason: RejectReason = seenIDs.insert(id).inserted ? .invalidNIK : .duplicateRegistrationID
-                        result.rejected.append(
-                            RejectedRow(
-                                file: rel, line: record.line, reason: reason, detail: reason == .invalidNIK ? "nik" : "registration_id"))
+                        // `invalid_nik` unless an earlier row holds the id (decided below).
+                        invalidNIKRows.append((id, origin, result.rejected.count))
+                        result.rejected.append(RejectedRow(file: rel, line: record.line, reason: .invalidNIK, detail: "nik"))
                         rejected += 1
                     case .registration(let r):
-                        if seenIDs.insert(r.registrationID).inserted {
-                            result.registrations.append(r)
-                        } else {
-                            result.rejected.append(
-                                RejectedRow(file: rel, line: record.line, reason: .duplicateRegistrationID, detail: "registration_id"))
-                            rejected += 1
-                        }
+                        result.registrations.append(r)
+                        origins.append(origin)
                     }
                 }
                 progress?.advance(by: batch.count)
                 batch = next
             }
-            result.files.append(
-                InputFile(
-                    path: rel, sha256: try FileHash.sha256(path: path, display: rel), rows: rows, rejected: rejected,
-                    outcomes: rows - rejected))
+            counts.append((rows, rejected, try FileHash.sha256(path: path, display: rel)))
+        }
+        try Self.rejectDuplicateIDs(&result, origins: &origins, invalidNIKRows: invalidNIKRows, files: files, counts: &counts, jobs: jobs)
+        result.files = zip(files, counts).map { rel, count in
+            InputFile(path: rel, sha256: count.sha256, rows: count.rows, rejected: count.rejected, outcomes: count.rows - count.rejected)
         }
         return result
+    }
+
+    /// `duplicate_registration_id` (§4.2): of the rows holding one id, with a valid NIK or not, the
+    /// first in file order keeps it and every later one is rejected. The registrations are sorted
+    /// by id (in byte order, on every core; equal ids stay in file order), which puts the holders
+    /// of an id side by side, and they stay in that order: it is the order of the outcomes, which
+    /// the selection relies on. Rejected rows end in file order.
+    private static func rejectDuplicateIDs(
+        _ result: inout Ingested, origins: inout [UInt64], invalidNIKRows: [(id: String, origin: UInt64, rejected: Int)],
+        files: [String], counts: inout [(rows: Int, rejected: Int, sha256: String)], jobs: Int
+    ) throws {
+        do {
+            let order: [Int]
+            do {
+                let view = result.registrations
+                order = ByteOrder.permutation(count: view.count, jobs: jobs) { view.read($0) { $0.pointee.registrationID } }
+            }
+            result.registrations.permute(by: order)
+            origins.permute(by: order)
+        }
+        // The first invalid-NIK row of each id (they were met in file order).
+        var firstInvalid: [String: UInt64] = [:]
+        for row in invalidNIKRows where firstInvalid[row.id] == nil { firstInvalid[row.id] = row.origin }
+        // The first registration of each id that an invalid-NIK row holds too.
+        var firstRegistration: [String: UInt64] = [:]
+        let count = result.registrations.count
+        var keep = [Bool](repeating: true, count: count)
+        var duplicates = 0
+        var k = 0
+        while k < count {
+            let id = result.registrations.read(k) { $0.pointee.registrationID }
+            var m = k + 1
+            while m < count, result.registrations.read(m, { $0.pointee.registrationID == id }) { m += 1 }
+            var firstKept = k
+            if !firstInvalid.isEmpty, let invalid = firstInvalid[id] {
+                firstRegistration[id] = origins[k]
+                if invalid < origins[k] { firstKept = m }
+            }
+            for j in k..<m where j != firstKept {
+                keep[j] = false
+                duplicates += 1
+            }
+            k = m
+        }
+        guard duplicates > 0 || !invalidNIKRows.isEmpty else { return }
+
+        for row in invalidNIKRows {
+            let first = min(firstInvalid[row.id]!, firstRegistration[row.id] ?? .max)
+            if row.origin != first {
+                result.rejected[row.rejected].reason = .duplicateRegistrationID
+                result.rejected[row.rejected].detail = "registration_id"
+            }
+        }
+        guard duplicates > 0 else { return }
+        // The kept registrations close up in place (a second array would double the wave).
+        var next = 0
+        for j in 0..<count {
+            if keep[j] {
+                if next != j { result.registrations.swapAt(next, j) }
+                next += 1
+            } else {
+                let file = Int(origins[j] >> 32), line = Int(origins[j] & 0xFFFF_FFFF)
+                result.rejected.append(
+                    RejectedRow(file: files[file], line: line, reason: .duplicateRegistrationID, detail: "registration_id"))
+                counts[file].rejected += 1
+            }
+        }
+        result.registrations.removeLast(count - next)
+        // Rejected rows in file order again.
+        let fileIndex = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
+        result.rejected.sort { (fileIndex[$0.file]!, $0.line) < (fileIndex[$1.file]!, $1.line) }
     }
 
     /// Reads the next batch of a file on a background thread.

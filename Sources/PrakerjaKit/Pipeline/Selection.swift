@@ -31,17 +31,13 @@ struct Selection {
         let jobs = self.jobs
         let history = HistoryReader(db, path: databasePath, jobs: jobs)
 
-        // The registrations move, in place, into registration_id (byte) order, the order of the
-        // outcomes: here, where the run holds the least. Nothing below depends on their order but
-        // the outcomes (registration ids are unique, so `Registration.precedes` is a total order).
-        do {
-            let order: [Int]
-            do {
-                let view = regs
-                order = ByteOrder.permutation(count: view.count, jobs: jobs) { view.read($0) { $0.pointee.registrationID } }
-            }
-            regs.permute(by: order)
-        }
+        // The registrations come from ingest in registration_id (byte) order, the order of the
+        // outcomes. Nothing below depends on their order but the outcomes (registration ids are
+        // unique, so `Registration.precedes` is a total order).
+        precondition(
+            regs.indices.dropFirst().allSatisfy { k in
+                String.bytewiseLess(regs.read(k - 1) { $0.pointee.registrationID }, regs.read(k) { $0.pointee.registrationID })
+            }, "registrations must arrive in registration_id order")
 
         // Check 1: the earliest registration of each NIK is kept. (NIK, index) pairs sorted on every
         // core put each NIK's registrations side by side, in index order (the first of equals stays).
