@@ -6,7 +6,7 @@ import Testing
 @Suite struct OutcomesTests {
     @Test(arguments: [0, 1, 2, 7, 1_000])
     func permutingInPlaceMatchesGathering(count: Int) {
-        var rng = SplitMix(seed: UInt64(count) + 1)
+        var rng = CSVTestSupport.SeededRandom(seed: UInt64(count) + 1)
         for _ in 0..<5 {
             var order = Array(0..<count)
             for k in order.indices.reversed() where k > 0 { order.swapAt(k, Int(rng.next() % UInt64(k + 1))) }
@@ -20,7 +20,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 4, 5])
     func parallelSortMatchesSort(jobs: Int) {
-        var rng = SplitMix(seed: 42)
+        var rng = CSVTestSupport.SeededRandom(seed: 42)
         // Past the size where the parallel path starts, with repeated keys (the index breaks ties)
         // and heap strings, which a wrong merge would lose or duplicate.
         let items = (0..<70_001).map { (rng.next() % 5_000, "a text longer than fifteen bytes \($0)", $0) }
@@ -88,18 +88,5 @@ import Testing
         #expect(b.phone == nil && b.email == nil)
         #expect(outcomes.nik(at: 1) == 3_201_010_101_900_002)
         #expect(Outcomes([a, b]).map(\.registrationID) == ["R-1", "R-2"])
-    }
-}
-
-/// A small seeded generator for test data.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -28,7 +28,7 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
         var registrations: [Registration]
         /// `decisions[i]` is for `registrations[i]`.
         var decisions: [Decision]
-        /// Distinct non-empty details, after the empty one at 0.
+        /// The non-empty details, after the empty one at 0.
         var details: [String]
         /// The pool in rank order: the lottery key of rank `r` is `pool[r - 1].key`.
         var pool: [PoolEntry]
@@ -36,27 +36,19 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
         var nikOrder: [Int32]
     }
 
-    // Plain stored arrays, not an enum with payloads: reading an element then borrows them instead
-    // of copying (and retaining) every array on each read, which two threads reading side by side
-    // (the store and the reports) would make contend.
+    // Stored properties, not an enum with payloads: reading an element then borrows the arrays
+    // instead of copying (and retaining) every one on each read, which two threads reading side by
+    // side (the store and the reports) would make contend.
     private let rows: [Outcome]
-    /// True when the columns below hold the outcomes (and `rows` is empty).
+    /// True when `columns` holds the outcomes (and `rows` is empty).
     private let isSelection: Bool
-    private let registrations: [Registration]
-    private let decisions: [Decision]
-    private let details: [String]
-    private let pool: [PoolEntry]
-    private let nikOrder: [Int32]
+    private let columns: Selected
 
     /// Outcomes as they are, already in registration_id order.
     public init(_ rows: [Outcome]) {
         self.rows = rows
         isSelection = false
-        registrations = []
-        decisions = []
-        details = []
-        pool = []
-        nikOrder = []
+        columns = Selected(registrations: [], decisions: [], details: [], pool: [], nikOrder: [])
     }
 
     public init(arrayLiteral elements: Outcome...) { self.init(elements) }
@@ -65,34 +57,30 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
         precondition(selected.registrations.count == selected.decisions.count)
         rows = []
         isSelection = true
-        registrations = selected.registrations
-        decisions = selected.decisions
-        details = selected.details
-        pool = selected.pool
-        nikOrder = selected.nikOrder
+        columns = selected
     }
 
     public var startIndex: Int { 0 }
 
-    public var endIndex: Int { isSelection ? registrations.count : rows.count }
+    public var endIndex: Int { isSelection ? columns.registrations.count : rows.count }
 
     public subscript(position: Int) -> Outcome {
         guard isSelection else { return rows[position] }
-        let d = decisions[position]
-        return registrations[position].outcome(
-            reason: d.reason, failed: d.failed, detail: details[Int(d.detail)],
+        let d = columns.decisions[position]
+        return columns.registrations[position].outcome(
+            reason: d.reason, failed: d.failed, detail: columns.details[Int(d.detail)],
             tier: d.tier == .min ? nil : Int(d.tier), lotteryRank: d.rank == 0 ? nil : Int(d.rank),
-            lotteryKey: d.rank == 0 ? nil : pool[Int(d.rank) - 1].key, card: d.card == .max ? nil : d.card)
+            lotteryKey: d.rank == 0 ? nil : columns.pool[Int(d.rank) - 1].key, card: d.card == .max ? nil : d.card)
     }
 
     /// How many are Lulus, without making the outcomes.
     var lulusCount: Int {
-        isSelection ? decisions.reduce(0) { $0 + ($1.reason == 0 ? 1 : 0) } : rows.reduce(0) { $0 + ($1.isLulus ? 1 : 0) }
+        isSelection ? columns.decisions.reduce(0) { $0 + ($1.reason == 0 ? 1 : 0) } : rows.reduce(0) { $0 + ($1.isLulus ? 1 : 0) }
     }
 
     /// The positions in (NIK, position) order: a selected wave's, kept from check 1; others sorted here.
     func positionsByNIK(jobs: Int) -> [Int32] {
-        if isSelection { return nikOrder }
+        if isSelection { return columns.nikOrder }
         var order = rows.indices.map { (rows[$0].nik, Int32($0)) }
         order.parallelSort(jobs: jobs) { $0 < $1 }
         return order.map(\.1)
@@ -100,12 +88,12 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
 
     /// The registration id of each outcome, without making the outcomes.
     func registrationID(at position: Int) -> String {
-        isSelection ? registrations.read(position) { $0.pointee.registrationID } : rows[position].registrationID
+        isSelection ? columns.registrations.read(position) { $0.pointee.registrationID } : rows[position].registrationID
     }
 
     /// The NIK of each outcome, without making the outcomes.
     func nik(at position: Int) -> UInt64 {
-        isSelection ? registrations.read(position) { $0.pointee.nik } : rows[position].nik
+        isSelection ? columns.registrations.read(position) { $0.pointee.nik } : rows[position].nik
     }
 }
 

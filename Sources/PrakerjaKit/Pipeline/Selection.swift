@@ -23,6 +23,11 @@ struct Selection {
         var warnings: [String]
     }
 
+    /// The contact named by `ref`: registration `ref >> 1`'s phone when `ref` is even, else its e-mail.
+    private static func contact(_ ref: UInt32, in regs: [Registration]) -> String {
+        ref & 1 == 0 ? regs.read(Int(ref >> 1)) { $0.pointee.phone! } : regs.read(Int(ref >> 1)) { $0.pointee.email! }
+    }
+
     func run(
         _ db: Database, registrations regs: inout [Registration], exclusions: Exclusions, decisions: [ReviewKey: Decision],
         cardKey: [UInt8], cardBase: Int64, claimsWriter: Store.ClaimsWriter
@@ -33,8 +38,8 @@ struct Selection {
 
         // The registrations come from ingest in registration_id (byte) order, the order of the
         // outcomes. Nothing below depends on their order but the outcomes (registration ids are
-        // unique, so `Registration.precedes` is a total order).
-        precondition(
+        // unique, so `Registration.precedes` is a total order). Ingest sorts them; checked in tests.
+        assert(
             regs.indices.dropFirst().allSatisfy { k in
                 String.bytewiseLess(regs.read(k - 1) { $0.pointee.registrationID }, regs.read(k) { $0.pointee.registrationID })
             }, "registrations must arrive in registration_id order")
@@ -65,8 +70,6 @@ struct Selection {
         }
 
         // Check 3's NIK structures give the NIK review flags now, and then only whether they are valid.
-        // (Copies of `regs` are scoped: the registrations are moved in place at the end, which a
-        // copy still alive would turn into a second array of them.)
         var items: [ReviewItem]
         let structureValid: [Bool]
         do {
@@ -95,9 +98,7 @@ struct Selection {
             // makes the look-ups and the claims' writes walk the index front to back.
             precondition(regs.count < Int(Int32.max), "a wave of \(regs.count) registrations is too large")
             let view = regs
-            let text: @Sendable (UInt32) -> String = { ref in
-                ref & 1 == 0 ? view.read(Int(ref >> 1)) { $0.pointee.phone! } : view.read(Int(ref >> 1)) { $0.pointee.email! }
-            }
+            let text: @Sendable (UInt32) -> String = { Self.contact($0, in: view) }
             var phoneSlot = [Int32](repeating: -1, count: view.count)
             var emailSlot = [Int32](repeating: -1, count: view.count)
             var distinct: [UInt32] = []
@@ -188,7 +189,7 @@ struct Selection {
             let view = regs, refs = claims
             claimsWriter.start(count: refs.count) { k in
                 let ref = refs[k]
-                return view.read(Int(ref >> 1)) { (ref & 1 == 0 ? $0.pointee.phone! : $0.pointee.email!, $0.pointee.nik) }
+                return (Self.contact(ref, in: view), view.read(Int(ref >> 1)) { $0.pointee.nik })
             }
             claims = []
         }
