@@ -54,7 +54,7 @@ final class PhaseLogger: @unchecked Sendable {
 /// pages back. It is looked up at run time (it is glibc's, not POSIX); elsewhere this does nothing.
 enum Memory {
     private typealias Trim = @convention(c) (Int) -> Int32
-    nonisolated(unsafe) private static let trimFunction: Trim? = {
+    private static let trimFunction: Trim? = {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
         return unsafeBitCast(symbol, to: Trim.self)
     }()
