@@ -50,7 +50,7 @@ import Testing
     /// What a run holds per registration, millions of times over (a 5-million wave within 2 GB).
     @Test func rowsKeepTheirSize() {
         #expect(MemoryLayout<Registration>.stride == 136)
-        #expect(MemoryLayout<Outcomes.Decision>.stride == 24)
+        #expect(MemoryLayout<Outcomes.Decision>.stride == 32)
         #expect(MemoryLayout<PoolEntry>.stride == 40)
         #expect(MemoryLayout<MatchInput>.stride == 88)
     }
@@ -68,6 +68,7 @@ import Testing
         lulus.card = 5_123_456_789_012_345
         lulus.rank = 1
         lulus.tier = 2
+        lulus.key = 0
         var gagal = Outcomes.Decision()
         gagal.reason = UInt8(Reason.invalidData.rawValue)
         gagal.failed = 1 << 2
@@ -75,7 +76,7 @@ import Testing
         let outcomes = Outcomes(
             selected: Outcomes.Selected(
                 registrations: [registration("R-1", nik: 3_201_010_101_900_001), registration("R-2", nik: 3_201_010_101_900_002)],
-                decisions: [lulus, gagal], details: ["", "email"], pool: [PoolEntry(key: key, index: 0, tier: 2)], nikOrder: [0, 1]))
+                decisions: [lulus, gagal], details: ["", "email"], keys: [key]))
 
         #expect(outcomes.count == 2 && outcomes.lulusCount == 1)
         let a = outcomes[0], b = outcomes[1]

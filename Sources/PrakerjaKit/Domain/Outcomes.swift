@@ -2,7 +2,7 @@
 ///
 /// A run holds one outcome per registration, millions at once, next to everything else the
 /// selection keeps. So a selected wave keeps its registrations (moved, already in registration_id
-/// order) and 24 bytes of decision each, and makes each ``Outcome`` when it is read; an
+/// order) and 32 bytes of decision each, and makes each ``Outcome`` when it is read; an
 /// ``Outcome`` would take 224 bytes a row more. A wave loaded from the database keeps the rows as
 /// read. Both read the same: contacts are given for Lulus only, as the database keeps them.
 public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLiteral {
@@ -14,6 +14,8 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
         var rank: Int32 = 0
         /// Index in `details`; 0 is the empty detail.
         var detail: Int32 = 0
+        /// Index in `keys`; -1 outside the pool.
+        var key: Int32 = -1
         /// The tier; `Int32.min` outside the pool.
         var tier: Int32 = .min
         /// Bit `n` set when check `n` (2–9) failed.
@@ -30,10 +32,9 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
         var decisions: [Decision]
         /// The non-empty details, after the empty one at 0.
         var details: [String]
-        /// The pool in rank order: the lottery key of rank `r` is `pool[r - 1].key`.
-        var pool: [PoolEntry]
-        /// The positions in (NIK, position) order.
-        var nikOrder: [Int32]
+        /// The pool's lottery keys in registration_id order, the order the outcomes are read in
+        /// (the pool in rank order would be read at random: a cache miss a row).
+        var keys: [LotteryDigest]
     }
 
     // Stored properties, not an enum with payloads: reading an element then borrows the arrays
@@ -48,7 +49,7 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
     public init(_ rows: [Outcome]) {
         self.rows = rows
         isSelection = false
-        columns = Selected(registrations: [], decisions: [], details: [], pool: [], nikOrder: [])
+        columns = Selected(registrations: [], decisions: [], details: [], keys: [])
     }
 
     public init(arrayLiteral elements: Outcome...) { self.init(elements) }
@@ -67,23 +68,45 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
     public subscript(position: Int) -> Outcome {
         guard isSelection else { return rows[position] }
         let d = columns.decisions[position]
-        return columns.registrations[position].outcome(
-            reason: d.reason, failed: d.failed, detail: columns.details[Int(d.detail)],
-            tier: d.tier == .min ? nil : Int(d.tier), lotteryRank: d.rank == 0 ? nil : Int(d.rank),
-            lotteryKey: d.rank == 0 ? nil : columns.pool[Int(d.rank) - 1].key, card: d.card == .max ? nil : d.card)
+        return columns.registrations.read(position) {
+            $0.pointee.outcome(
+                reason: d.reason, failed: d.failed, detail: columns.details[Int(d.detail)],
+                tier: d.tier == .min ? nil : Int(d.tier), lotteryRank: d.rank == 0 ? nil : Int(d.rank),
+                lotteryKey: d.key < 0 ? nil : columns.keys[Int(d.key)], card: d.card == .max ? nil : d.card)
+        }
+    }
+
+    /// The parts of an outcome that the counting reports (summary, fairness, manifest) read.
+    struct Brief {
+        var reason: Reason?
+        var provinceCode: String
+        /// The tier; nil outside the pool.
+        var tier: Int?
+        /// WIB date of `registered_at` (day number).
+        var registrationDay: Int32?
+
+        var isLulus: Bool { reason == nil }
+    }
+
+    /// The counted parts of the outcome at `position`, without making the outcome: the reports
+    /// count every row while the store writes them on another thread, and each string an
+    /// ``Outcome`` holds is a reference count both threads would change.
+    func brief(at position: Int) -> Brief {
+        guard isSelection else {
+            let o = rows[position]
+            return Brief(reason: o.reason, provinceCode: o.provinceCode, tier: o.tier, registrationDay: o.registrationDay)
+        }
+        let d = columns.decisions[position]
+        return columns.registrations.read(position) { r in
+            Brief(
+                reason: d.reason == 0 ? nil : Reason(rawValue: Int(d.reason)), provinceCode: r.pointee.provinceCode,
+                tier: d.tier == .min ? nil : Int(d.tier), registrationDay: r.pointee.registrationDay)
+        }
     }
 
     /// How many are Lulus, without making the outcomes.
     var lulusCount: Int {
         isSelection ? columns.decisions.reduce(0) { $0 + ($1.reason == 0 ? 1 : 0) } : rows.reduce(0) { $0 + ($1.isLulus ? 1 : 0) }
-    }
-
-    /// The positions in (NIK, position) order: a selected wave's, kept from check 1; others sorted here.
-    func positionsByNIK(jobs: Int) -> [Int32] {
-        if isSelection { return columns.nikOrder }
-        var order = rows.indices.map { (rows[$0].nik, Int32($0)) }
-        order.parallelSort(jobs: jobs) { $0 < $1 }
-        return order.map(\.1)
     }
 
     /// The registration id of each outcome, without making the outcomes.
@@ -98,6 +121,9 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
 }
 
 extension Registration {
+    /// WIB date of `registered_at` (day number), for fairness.csv.
+    fileprivate var registrationDay: Int32? { registeredAt.map { Timestamp.wibDate($0).dayNumber } }
+
     /// This registration's outcome; contacts are given for Lulus only.
     fileprivate func outcome(
         reason: UInt8, failed: UInt16, detail: String, tier: Int?, lotteryRank: Int?, lotteryKey: LotteryDigest?, card: UInt64?
@@ -106,7 +132,7 @@ extension Registration {
         return Outcome(
             registrationID: registrationID, nik: nik, kk: kk, fullName: displayName, provinceCode: provinceCode,
             reason: Reason(rawValue: Int(reason)), failed: failed, detail: detail, tier: tier, lotteryRank: lotteryRank,
-            lotteryKey: lotteryKey, card: card, registrationDay: registeredAt.map { Timestamp.wibDate($0).dayNumber },
+            lotteryKey: lotteryKey, card: card, registrationDay: registrationDay,
             phone: lulus ? phone : nil, email: lulus ? email : nil)
     }
 }

@@ -6,6 +6,7 @@ final class PhaseLogger: @unchecked Sendable {
     let logger: Logger
     let command: String
     private var last: Double
+    private var lastCPU: Double
     private let start: Double
 
     init(logger: Logger, command: String) {
@@ -13,20 +14,33 @@ final class PhaseLogger: @unchecked Sendable {
         self.command = command
         start = Progress.now()
         last = start
+        lastCPU = Self.cpuSeconds()
     }
 
     /// Logs the time since the previous phase, and the resident memory, at debug level (shown by --log-format json).
     func phase(_ name: String, rows: Int? = nil) {
         Memory.trim()
         let t = Progress.now()
+        let cpu = Self.cpuSeconds()
         var metadata: Logger.Metadata = [
             "phase": .string(name), "seconds": .string(String(format: "%.3f", t - last)),
+            "cpu_seconds": .string(String(format: "%.3f", cpu - lastCPU)),
             "total_seconds": .string(String(format: "%.3f", t - start)),
         ]
         if let rows { metadata["rows"] = .string(String(rows)) }
         if let rss = Self.residentMegabytes() { metadata["rss_mb"] = .string(String(rss)) }
         logger.debug("\(command): \(name) done", metadata: metadata)
         last = t
+        lastCPU = cpu
+    }
+
+    /// User and system CPU time of the whole process so far: against `seconds` it shows how well a
+    /// phase keeps the cores busy.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// Current and peak resident memory in MB, from /proc (nil elsewhere).

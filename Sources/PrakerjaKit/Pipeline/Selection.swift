@@ -4,8 +4,9 @@ import GRDB
 ///
 /// Each stage is a function from values to values. The database is read here (card collisions
 /// on the calling thread, history look-ups there too or, with `databasePath`, on read-only
-/// connections of their own, ``HistoryReader``), and written once: the contact claims, by
-/// ``Store/ClaimsWriter`` while the matcher runs.
+/// connections of their own, ``HistoryReader``). Two parts of the selection are written here, by
+/// ``Store/BackgroundWriter`` while the selection goes on: the NIK look-up table once check 1 is
+/// done, and the contact claims once the checks are.
 struct Selection {
     let config: WaveConfig
     let jobs: Int
@@ -30,11 +31,11 @@ struct Selection {
 
     func run(
         _ db: Database, registrations regs: inout [Registration], exclusions: Exclusions, decisions: [ReviewKey: Decision],
-        cardKey: [UInt8], cardBase: Int64, claimsWriter: Store.ClaimsWriter
+        cardKey: [UInt8], cardBase: Int64, writer: Store.BackgroundWriter
     ) throws -> Output {
         let wave = config.wave
         let jobs = self.jobs
-        let history = HistoryReader(db, path: databasePath, jobs: jobs)
+        let history = HistoryReader(db, path: databasePath, jobs: jobs, writer: writer)
 
         // The registrations come from ingest in registration_id (byte) order, the order of the
         // outcomes. Nothing below depends on their order but the outcomes (registration ids are
@@ -48,8 +49,6 @@ struct Selection {
         // core put each NIK's registrations side by side, in index order (the first of equals stays).
         var isDuplicate = [Bool](repeating: true, count: regs.count)
         var niks: [UInt64] = []
-        // The registrations in (NIK, registration_id) order, which is how the store writes `outcome_niks`.
-        let nikOrder: [Int32]
         do {
             var byNIK = regs.indices.map { i in (regs.read(i) { $0.pointee.nik }, Int32(i)) }
             byNIK.parallelSort(jobs: jobs) { $0 < $1 }
@@ -66,7 +65,15 @@ struct Selection {
                 isDuplicate[first] = false
                 niks.append(nik)
             }
-            nikOrder = byNIK.map(\.1)
+            // Every registration gets an outcome: the NIK look-up table is written now, in
+            // (NIK, registration_id) order, while the history is looked up.
+            let view = regs, order = byNIK.map(\.1)
+            byNIK = []
+            try writer.start(sql: Store.outcomeNIKsSQL) { statement in
+                try Store.saveOutcomeNIKs(statement, wave: wave, count: order.count) { k in
+                    view.read(Int(order[k])) { ($0.pointee.nik, $0.pointee.registrationID) }
+                }
+            }
         }
 
         // Check 3's NIK structures give the NIK review flags now, and then only whether they are valid.
@@ -187,9 +194,11 @@ struct Selection {
         // The claims are written while the matcher runs; `db` is not used again until they are.
         do {
             let view = regs, refs = claims
-            claimsWriter.start(count: refs.count) { k in
-                let ref = refs[k]
-                return (Self.contact(ref, in: view), view.read(Int(ref >> 1)) { $0.pointee.nik })
+            try writer.start(sql: Store.claimsSQL) { statement in
+                try Store.saveClaims(statement, wave: wave, count: refs.count) { k in
+                    let ref = refs[k]
+                    return (Self.contact(ref, in: view), view.read(Int(ref >> 1)) { $0.pointee.nik })
+                }
             }
             claims = []
         }
@@ -200,7 +209,7 @@ struct Selection {
             items += ReviewItems.samePerson(view, isDuplicate: duplicate, threshold: config.rules.fuzzyThreshold, jobs: jobs)
         }
         items.sort { $0.key < $1.key }
-        try claimsWriter.wait()
+        try writer.wait()
         logger.phase("matching")
 
         // Check 10: a reviewer's reject on an existing item.
@@ -218,6 +227,7 @@ struct Selection {
 
         // The draw (§6.4).
         var pool: [PoolEntry]
+        let keys: [LotteryDigest]
         do {
             var members: [Int32] = []
             for i in regs.indices where decided[i].reason == 0 {
@@ -234,6 +244,9 @@ struct Selection {
                 let (nik, occupation) = view.read(Int(i)) { ($0.pointee.nik, $0.pointee.occupation!) }
                 return PoolEntry(key: Lottery.digest(seed: seed, nik: nik), index: i, tier: Int32(config.tier(of: occupation)))
             }
+            // The keys in registration_id order (the members' order), for the outcomes.
+            keys = pool.map(\.key)
+            for (k, i) in members.enumerated() { decided[Int(i)].key = Int32(k) }
         }
         Draw.sort(&pool, jobs: jobs)
         var kks = pool.map { entry in regs.read(Int(entry.index)) { $0.pointee.kk! } }
@@ -270,7 +283,7 @@ struct Selection {
         let poolHash = Lottery.poolHash(pool.lazy.map { (Int($0.tier), $0.key) })
         // The outcomes are made from the registrations, their decisions and the pool when read.
         let outcomes = Outcomes(
-            selected: Outcomes.Selected(registrations: regs, decisions: decided, details: details, pool: pool, nikOrder: nikOrder))
+            selected: Outcomes.Selected(registrations: regs, decisions: decided, details: details, keys: keys))
         pool = []
         decided = []
         // The outcomes hold the only reference to the registrations now.

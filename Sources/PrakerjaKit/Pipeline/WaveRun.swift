@@ -96,10 +96,12 @@ public enum WaveRun {
             try Store.clearSelection(db, wave: wave)
             let cardBase = try Store.nextCardCounter(db)
             progress.stage("wave \(wave): selecting")
-            let claimsWriter = try Store.ClaimsWriter(db, wave: wave, jobs: context.jobs)
+            let writer = Store.BackgroundWriter(db, jobs: context.jobs)
+            // However the selection ends, nothing may still write when the transaction ends.
+            defer { writer.drain() }
             let selection = try Selection(config: config, jobs: context.jobs, logger: phases, databasePath: store.path).run(
                 db, registrations: &ingested.registrations, exclusions: exclusions, decisions: decisions, cardKey: cardKey,
-                cardBase: cardBase, claimsWriter: claimsWriter)
+                cardBase: cardBase, writer: writer)
 
             let inputs = [loaded.configFile] + ingested.files + exclusions.files + decisionFiles.files
             var warnings = ingested.warnings + selection.warnings

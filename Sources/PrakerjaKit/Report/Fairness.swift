@@ -12,15 +12,24 @@ struct Fairness: Sendable {
     static let alpha = 0.001
 
     init(outcomes: Outcomes) {
-        var table: [Int: [String: [String: (Int, Int)]]] = [:]
-        for o in outcomes {
+        // Counted under small keys first (a day is a number until the end), then grouped.
+        struct Cell: Hashable { var tier: Int; var day: Int32?; var province: String? }
+        var cells: [Cell: (pool: Int, lulus: Int)] = [:]
+        for k in outcomes.indices {
+            let o = outcomes.brief(at: k)
             guard let tier = o.tier else { continue }
-            let day = o.registrationDay.map { CivilDate(dayNumber: $0).description } ?? ""
-            for (dimension, group) in [("registration_day", day), ("province", o.provinceCode)] {
-                var cell = table[tier, default: [:]][dimension, default: [:]][group, default: (0, 0)]
-                cell.0 += 1
-                if o.isLulus { cell.1 += 1 }
-                table[tier, default: [:]][dimension, default: [:]][group] = cell
+            for cell in [Cell(tier: tier, day: o.registrationDay), Cell(tier: tier, province: o.provinceCode)] {
+                cells[cell, default: (0, 0)].pool += 1
+                if o.isLulus { cells[cell, default: (0, 0)].lulus += 1 }
+            }
+        }
+        var table: [Int: [String: [String: (Int, Int)]]] = [:]
+        for (cell, counts) in cells {
+            if let province = cell.province {
+                table[cell.tier, default: [:]]["province", default: [:]][province] = counts
+            } else {
+                let day = cell.day.map { CivilDate(dayNumber: $0).description } ?? ""
+                table[cell.tier, default: [:]]["registration_day", default: [:]][day] = counts
             }
         }
         var groups: [Group] = []

@@ -53,17 +53,23 @@ struct Manifest: Encodable {
         rowsRead = outcomeRows + rejectedRows
         var counts = ["Lulus": 0, "Gagal": 0]
         var reasons = Dictionary(uniqueKeysWithValues: Reason.allCases.map { ($0.name, 0) })
-        for o in result.outcomes {
-            counts[o.status, default: 0] += 1
-            if let r = o.reason { reasons[r.name, default: 0] += 1 }
+        var byReason = [Int](repeating: 0, count: (Reason.allCases.map(\.rawValue).max() ?? 0) + 1)
+        var poolSize = 0
+        for k in result.outcomes.indices {
+            let o = result.outcomes.brief(at: k)
+            byReason[o.reason?.rawValue ?? 0] += 1
+            if o.tier != nil { poolSize += 1 }
         }
+        counts["Lulus"] = byReason[0]
+        counts["Gagal"] = result.outcomes.count - byReason[0]
+        for reason in Reason.allCases { reasons[reason.name] = byReason[reason.rawValue] }
         self.counts = counts
         self.reasons = reasons
         var rejected = Dictionary(uniqueKeysWithValues: RejectReason.allCases.map { ($0.name, 0) })
         for r in result.rejected { rejected[r.reason.name, default: 0] += 1 }
         rejectedByReason = rejected
         poolSHA256 = result.poolSHA256
-        poolSize = result.outcomes.reduce(0) { $0 + ($1.lotteryRank == nil ? 0 : 1) }
+        self.poolSize = poolSize
         places = result.places
         self.fairness = fairness.tests.map { PValue(tier: $0.tier, dimension: $0.dimension, pValue: $0.pValue) }
         self.outputs = outputs

@@ -64,7 +64,7 @@ enum WaveReports {
         struct Row { var registrations = 0, lulus = 0, gagal = 0; var reasons = [Int](repeating: 0, count: 13) }
         var byProvince: [String: Row] = [:]
         var all = Row()
-        func count(_ row: inout Row, _ o: Outcome) {
+        func count(_ row: inout Row, _ o: Outcomes.Brief) {
             row.registrations += 1
             if let reason = o.reason {
                 row.gagal += 1
@@ -73,7 +73,8 @@ enum WaveReports {
                 row.lulus += 1
             }
         }
-        for o in result.outcomes {
+        for k in result.outcomes.indices {
+            let o = result.outcomes.brief(at: k)
             if Province.isValid(o.provinceCode) { count(&byProvince[o.provinceCode, default: Row()], o) }
             count(&all, o)
         }

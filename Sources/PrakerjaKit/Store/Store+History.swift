@@ -125,12 +125,15 @@ struct HistoryReader {
     let jobs: Int
     /// Fewer keys than this are looked up on `db`: opening connections costs more than it saves.
     let minimumKeys: Int
+    /// Writes that may be running on `db`: waited for before a look-up uses `db`.
+    let writer: Store.BackgroundWriter?
 
-    init(_ db: Database, path: String?, jobs: Int, minimumKeys: Int = 10_000) {
+    init(_ db: Database, path: String?, jobs: Int, minimumKeys: Int = 10_000, writer: Store.BackgroundWriter? = nil) {
         self.db = db
         self.path = path
         self.jobs = jobs
         self.minimumKeys = minimumKeys
+        self.writer = writer
     }
 
     /// Runs `body` over `0..<count`: whole on `db`, or in `jobs` parts on read-only connections.
@@ -138,6 +141,7 @@ struct HistoryReader {
         _ count: Int, sql: String, _ body: @Sendable (FastStatement, Range<Int>) throws -> T
     ) throws -> [T] {
         guard let path, jobs > 1, count >= max(1, minimumKeys) else {
+            try writer?.wait()
             return [try body(try FastStatement(db, sql: sql), 0..<count)]
         }
         let parts = jobs

@@ -11,7 +11,8 @@ extension Store {
         try db.execute(sql: "DELETE FROM cards WHERE wave = ? AND final = 0", arguments: [wave])
     }
 
-    /// Stores a wave's selection as `selected` (its contact claims went in earlier, by ``ClaimsWriter``).
+    /// Stores a wave's selection as `selected` (its NIK look-up table and contact claims went in
+    /// earlier: ``saveOutcomeNIKs(_:wave:count:entry:)``, ``saveClaims(_:wave:count:claim:)``).
     static func saveSelection(
         _ db: Database, result: WaveResult, config: WaveConfig, exclusions: Exclusions,
         cards: [(UInt64, UInt64, Int64)], cardBase: Int64, storedDecisions: [ReviewKey: Decision], jobs: Int = 1
@@ -64,15 +65,6 @@ extension Store {
             outcome.bind(16, o.isLulus ? o.phone : nil)
             outcome.bind(17, o.isLulus ? o.email : nil)
             try outcome.execute()
-        }
-        // The NIK look-up table, written in NIK order.
-        let byNIK = try FastStatement(db, sql: "INSERT INTO outcome_niks(wave, nik, registration_id) VALUES (?, ?, ?)")
-        byNIK.bind(1, wave)
-        // The outcomes are in registration_id order, so (nik, position) is (nik, registration_id) order.
-        for i in result.outcomes.positionsByNIK(jobs: jobs) {
-            byNIK.bind(2, Int64(result.outcomes.nik(at: Int(i))))
-            byNIK.bind(3, result.outcomes.registrationID(at: Int(i)))
-            try byNIK.execute()
         }
         let rejected = try FastStatement(
             db, sql: "INSERT INTO rejected_rows(wave, seq, file, line, reason, detail) VALUES (?, ?, ?, ?, ?, ?)")
@@ -194,51 +186,81 @@ struct StoredWave: Codable {
 }
 
 extension Store {
-    /// Writes a wave's new contact claims (§6.3) on the writing connection, on another thread, while
-    /// the selection goes on computing (the same-person matcher): the claims are final once the
-    /// checks are done, and the matcher does not touch the database. Between `start` and `wait` the
-    /// caller must not use the connection; SQLite allows one connection to be used by different
-    /// threads one at a time. With one job the claims are written at once, on the calling thread.
-    final class ClaimsWriter: @unchecked Sendable {
-        private let statement: FastStatement
+    /// The wave's NIK look-up table (`outcome_niks`), on `statement` (``outcomeNIKsSQL``): `count`
+    /// entries given in (NIK, registration_id) order, so the B-tree is written front to back.
+    static func saveOutcomeNIKs(_ statement: FastStatement, wave: Int, count: Int, entry: (Int) -> (nik: UInt64, id: String)) throws {
+        statement.bind(1, wave)
+        for k in 0..<count {
+            let e = entry(k)
+            statement.bind(2, Int64(e.nik))
+            statement.bind(3, e.id)
+            try statement.execute()
+        }
+    }
+
+    static let outcomeNIKsSQL = "INSERT INTO outcome_niks(wave, nik, registration_id) VALUES (?, ?, ?)"
+
+    /// A wave's new contact claims (§6.3), on `statement` (``claimsSQL``): `count` claims given in
+    /// runs sorted by contact (the phones, then the e-mails), so the B-tree is written front to back.
+    static func saveClaims(_ statement: FastStatement, wave: Int, count: Int, claim: (Int) -> (contact: String, nik: UInt64)) throws {
+        statement.bind(3, wave)
+        for k in 0..<count {
+            let c = claim(k)
+            statement.bind(1, c.contact)
+            statement.bind(2, Int64(c.nik))
+            try statement.execute()
+        }
+    }
+
+    static let claimsSQL = "INSERT OR IGNORE INTO contacts(contact, nik, wave) VALUES (?, ?, ?)"
+
+    /// Writes on the writing connection from another thread while the caller goes on computing:
+    /// the parts of a wave's selection that are final before the rest (the NIK look-up table after
+    /// check 1, the contact claims after the checks) go in while the history is looked up and the
+    /// matcher runs, which leave a core free. Writes run one after the other, in the order given.
+    /// Between `start` and `wait` the caller must not use the connection; SQLite allows one
+    /// connection to be used by different threads one at a time (``HistoryReader`` waits before it
+    /// looks up on the writing connection). With one job, each write runs at once on the calling thread.
+    final class BackgroundWriter: @unchecked Sendable {
+        private let db: Database
         private let jobs: Int
+        /// Prepared on the connection's thread (GRDB requires it) and finalised there with the writer.
+        private var statements: [FastStatement] = []
+        private let queue = DispatchQueue(label: "prakerja.store.writer")
         private let group = DispatchGroup()
+        /// The first error of a write; the writes after it are skipped. Set on `queue`, read after `group.wait()`.
         private var failure: (any Error)?
 
-        init(_ db: Database, wave: Int, jobs: Int) throws {
-            statement = try FastStatement(db, sql: "INSERT OR IGNORE INTO contacts(contact, nik, wave) VALUES (?, ?, ?)")
-            statement.bind(3, wave)
+        init(_ db: Database, jobs: Int) {
+            self.db = db
             self.jobs = jobs
         }
 
-        /// Starts writing `count` claims, `claim(k)`, given in runs sorted by contact (the phones,
-        /// then the e-mails) so the B-tree is written front to back. `claim` is released once
-        /// they are written.
-        func start(count: Int, claim: @escaping @Sendable (Int) -> (contact: String, nik: UInt64)) {
+        /// Prepares `sql` and runs `write` with it, after the writes started before it. Call it on
+        /// the connection's thread, when the connection is not in use elsewhere.
+        func start(sql: String, _ write: @escaping @Sendable (FastStatement) throws -> Void) throws {
+            let statement = try FastStatement(db, sql: sql)
+            statements.append(statement)
             if jobs <= 1 {
-                write(count: count, claim)
+                try write(statement)
                 return
             }
-            DispatchQueue.global().async(group: group) { [self] in write(count: count, claim) }
+            nonisolated(unsafe) let prepared = statement
+            queue.async(group: group) { [self] in
+                guard failure == nil else { return }
+                do { try write(prepared) } catch { failure = error }
+            }
         }
 
-        /// Waits until the claims are written; rethrows what stopped them.
+        /// Waits until the writes started so far are done, whatever their result.
+        func drain() {
+            group.wait()
+        }
+
+        /// Waits until the writes started so far are done; rethrows what stopped them.
         func wait() throws {
             group.wait()
             if let failure { throw failure }
-        }
-
-        private func write(count: Int, _ claim: (Int) -> (contact: String, nik: UInt64)) {
-            do {
-                for k in 0..<count {
-                    let c = claim(k)
-                    statement.bind(1, c.contact)
-                    statement.bind(2, Int64(c.nik))
-                    try statement.execute()
-                }
-            } catch {
-                failure = error
-            }
         }
     }
 }
