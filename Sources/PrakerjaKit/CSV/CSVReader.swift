@@ -95,6 +95,35 @@ public final class CSVReader {
         return batch
     }
 
+    /// Returns up to `max` records as bytes, fewer only at the end of the file (an empty batch
+    /// there): the same records as ``nextBatch(max:)``, made into ``CSVRecord`` values by
+    /// ``CSVRawBatch/record(_:)``, which can run on other threads. Finding records is sequential;
+    /// decoding their fields into strings is not, so a reader thread hands this over.
+    public func nextRawBatch(max: Int) throws -> CSVRawBatch {
+        if let failure { throw failure }
+        var batch = CSVRawBatch(expectedFields: header.names.count)
+        do {
+            while batch.count < max {
+                switch try scanner.nextRaw() {
+                case .end:
+                    return batch
+                case .emptyLine(let line):
+                    batch.append(line: line, problem: .malformed("empty line"))
+                case .record(let line, let problem):
+                    if let problem {
+                        batch.append(line: line, problem: problem)
+                    } else {
+                        scanner.appendFields(to: &batch, line: line)
+                    }
+                }
+            }
+            return batch
+        } catch {
+            failure = error
+            throw error
+        }
+    }
+
     private func readRecord() throws -> CSVRecord? {
         switch try scanner.nextRaw() {
         case .end:
@@ -507,6 +536,14 @@ private final class CSVByteScanner {
         .badInput("\(displayPath): line \(line): NUL byte")
     }
 
+    /// Appends the last record's fields, unescaped, to `batch`.
+    func appendFields(to batch: inout CSVRawBatch, line: Int) {
+        batch.startRecord(line: line)
+        for span in spans {
+            withFieldBytes(span) { batch.appendField($0) }
+        }
+    }
+
     /// The last record's fields, or nil when one is not valid UTF-8.
     func decodeFields() -> [String]? {
         var fields: [String] = []
@@ -595,5 +632,81 @@ extension CSVReader {
             i += length
         }
         return true
+    }
+}
+
+/// Records of a CSV file as bytes (``CSVReader/nextRawBatch(max:)``): each record's fields,
+/// unescaped, back to back, so that a batch of 65,536 records is three arrays rather than a
+/// string per field.
+public struct CSVRawBatch: Sendable {
+    private struct Entry: Sendable {
+        var line: Int
+        /// Index of the record's first field in `fieldEnds`; its fields run to the next record's.
+        var firstField: Int32
+        var problem: CSVRecordProblem?
+    }
+
+    /// The number of fields a good record has (the header's).
+    let expectedFields: Int
+    private var entries: [Entry] = []
+    private var bytes: [UInt8] = []
+    /// Where each field ends in `bytes`; a field starts where the one before it ends.
+    private var fieldEnds: [Int32] = [0]
+
+    init(expectedFields: Int) {
+        self.expectedFields = expectedFields
+        entries.reserveCapacity(1 << 16)
+        bytes.reserveCapacity(1 << 23)
+        fieldEnds.reserveCapacity(expectedFields << 16 + 1)
+    }
+
+    /// The number of records.
+    public var count: Int { entries.count }
+
+    public var isEmpty: Bool { entries.isEmpty }
+
+    mutating func append(line: Int, problem: CSVRecordProblem) {
+        entries.append(Entry(line: line, firstField: Int32(fieldEnds.count - 1), problem: problem))
+    }
+
+    mutating func startRecord(line: Int) {
+        precondition(bytes.count < Int(Int32.max) - (64 << 20), "a CSV batch of more than 2 GB")
+        entries.append(Entry(line: line, firstField: Int32(fieldEnds.count - 1), problem: nil))
+    }
+
+    mutating func appendField(_ field: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: field)
+        fieldEnds.append(Int32(bytes.count))
+    }
+
+    /// Record `k` as ``CSVReader/next()`` returns it: a wrong field count is malformed (its fields
+    /// as read, bad bytes replaced), invalid UTF-8 is `invalidEncoding` (likewise).
+    public func record(_ k: Int) -> CSVRecord {
+        let entry = entries[k]
+        if let problem = entry.problem { return CSVRecord(line: entry.line, fields: [], problem: problem) }
+        let first = Int(entry.firstField)
+        let last = k + 1 < entries.count ? Int(entries[k + 1].firstField) : fieldEnds.count - 1
+        let found = last - first
+        return bytes.withUnsafeBufferPointer { all in
+            func field(_ f: Int) -> UnsafeBufferPointer<UInt8> {
+                let start = Int(fieldEnds[f])
+                return UnsafeBufferPointer(rebasing: all[start..<Int(fieldEnds[f + 1])])
+            }
+            func repaired() -> [String] { (first..<last).map { String(decoding: field($0), as: UTF8.self) } }
+            if found != expectedFields {
+                let detail = "expected \(expectedFields) field\(expectedFields == 1 ? "" : "s"), found \(found)"
+                return CSVRecord(line: entry.line, fields: repaired(), problem: .malformed(detail))
+            }
+            var fields: [String] = []
+            fields.reserveCapacity(found)
+            for f in first..<last {
+                let bytes = field(f)
+                guard CSVReader.isValidUTF8(bytes) else {
+                    return CSVRecord(line: entry.line, fields: repaired(), problem: .invalidEncoding)
+                }
+                fields.append(String(decoding: bytes, as: UTF8.self))
+            }
+            return CSVRecord(line: entry.line, fields: fields)
+        }
     }
 }

@@ -59,6 +59,11 @@ public struct Registration: Sendable {
         set { emailText = newValue.map(CompactText.init) }
     }
 
+    /// The e-mail in its normal form, as kept (no `String` is made).
+    var compactEmail: CompactText? {
+        @inline(__always) get { emailText }
+    }
+
     /// Whether there is a valid e-mail, without making it.
     public var hasEmail: Bool {
         @inline(__always) get { emailText != nil }

@@ -63,29 +63,26 @@ enum RegistrantIngest {
             var rows = 0
             var rejected = 0
             let tokenizer = Tokenizer(reader: reader)
-            var batch = try reader.nextBatch(max: batchSize)
+            var batch = try reader.nextRawBatch(max: batchSize)
             while !batch.isEmpty {
                 rows += batch.count
-                // The tokenizer reads the next batch on its own thread while this one is parsed on
-                // every core; with one job, one after the other.
+                // The tokenizer finds the next batch's records on its own thread while this one is
+                // decoded and parsed on every core, a range of records per task; with one job, one
+                // after the other. The main thread only joins the tasks' results in order.
                 if jobs > 1 { tokenizer.start() }
-                let parsed = batch.parallelMap(jobs: jobs) { parser.parse($0) }
-                let next = jobs > 1 ? try tokenizer.wait() : try reader.nextBatch(max: batchSize)
-                for (record, p) in zip(batch, parsed) {
-                    let origin = UInt64(fileIndex) << 32 | UInt64(record.line)
-                    switch p {
-                    case .rejected(let reason, let detail):
-                        result.rejected.append(RejectedRow(file: rel, line: record.line, reason: reason, detail: detail))
-                        rejected += 1
-                    case .invalidNIK(let id):
-                        // `invalid_nik` unless an earlier row holds the id (decided below).
-                        invalidNIKRows.append((id, origin, result.rejected.count))
-                        result.rejected.append(RejectedRow(file: rel, line: record.line, reason: .invalidNIK, detail: "nik"))
-                        rejected += 1
-                    case .registration(let r):
-                        result.registrations.append(r)
-                        origins.append(origin)
+                let parts = Self.parse(batch, parser: parser, jobs: jobs)
+                let next = jobs > 1 ? try tokenizer.wait() : try reader.nextRawBatch(max: batchSize)
+                for part in parts {
+                    result.registrations.append(contentsOf: part.registrations)
+                    origins.append(contentsOf: part.lines.lazy.map { UInt64(fileIndex) << 32 | UInt64($0) })
+                    for row in part.rejected {
+                        if let id = row.invalidNIKID {
+                            // `invalid_nik` unless an earlier row holds the id (decided below).
+                            invalidNIKRows.append((id, UInt64(fileIndex) << 32 | UInt64(row.line), result.rejected.count))
+                        }
+                        result.rejected.append(RejectedRow(file: rel, line: row.line, reason: row.reason, detail: row.detail))
                     }
+                    rejected += part.rejected.count
                 }
                 progress?.advance(by: batch.count)
                 batch = next
@@ -97,6 +94,39 @@ enum RegistrantIngest {
             InputFile(path: rel, sha256: count.sha256, rows: count.rows, rejected: count.rejected, outcomes: count.rows - count.rejected)
         }
         return result
+    }
+
+    /// What one task made of a range of a batch's records, in record order.
+    struct ParsedPart: Sendable {
+        var registrations: [Registration] = []
+        /// The line of each registration.
+        var lines: [Int] = []
+        var rejected: [(line: Int, reason: RejectReason, detail: String, invalidNIKID: String?)] = []
+    }
+
+    /// Decodes and parses `batch` on `jobs` threads, in contiguous ranges of records.
+    static func parse(_ batch: CSVRawBatch, parser: RegistrationParser, jobs: Int) -> [ParsedPart] {
+        let n = batch.count
+        let tasks = jobs <= 1 ? 1 : Swift.min(n, jobs * 4)
+        return (0..<tasks).parallelMap(jobs: jobs, sequentialBelow: 2) { task in
+            var part = ParsedPart()
+            let range = (n * task / tasks)..<(n * (task + 1) / tasks)
+            part.registrations.reserveCapacity(range.count)
+            part.lines.reserveCapacity(range.count)
+            for k in range {
+                let record = batch.record(k)
+                switch parser.parse(record) {
+                case .rejected(let reason, let detail):
+                    part.rejected.append((record.line, reason, detail, nil))
+                case .invalidNIK(let id):
+                    part.rejected.append((record.line, .invalidNIK, "nik", id))
+                case .registration(let r):
+                    part.registrations.append(r)
+                    part.lines.append(record.line)
+                }
+            }
+            return part
+        }
     }
 
     /// `duplicate_registration_id` (§4.2): of the rows holding one id, with a valid NIK or not, the
@@ -177,17 +207,17 @@ enum RegistrantIngest {
     final class Tokenizer: @unchecked Sendable {
         private let reader: CSVReader
         private let group = DispatchGroup()
-        private var result: Result<[CSVRecord], any Error> = .success([])
+        private var result: Result<CSVRawBatch, any Error> = .success(CSVRawBatch(expectedFields: 0))
 
         init(reader: CSVReader) { self.reader = reader }
 
         func start() {
             DispatchQueue.global().async(group: group) { [self] in
-                result = Result { try reader.nextBatch(max: RegistrantIngest.batchSize) }
+                result = Result { try reader.nextRawBatch(max: RegistrantIngest.batchSize) }
             }
         }
 
-        func wait() throws -> [CSVRecord] {
+        func wait() throws -> CSVRawBatch {
             group.wait()
             return try result.get()
         }

@@ -25,8 +25,10 @@ struct Selection {
     }
 
     /// The contact named by `ref`: registration `ref >> 1`'s phone when `ref` is even, else its e-mail.
-    private static func contact(_ ref: UInt32, in regs: [Registration]) -> String {
-        ref & 1 == 0 ? regs.read(Int(ref >> 1)) { $0.pointee.phone! } : regs.read(Int(ref >> 1)) { $0.pointee.email! }
+    /// (As kept: an e-mail is not made into a `String`, which for most is a heap object.)
+    private static func contact(_ ref: UInt32, in regs: [Registration]) -> CompactText {
+        ref & 1 == 0
+            ? regs.read(Int(ref >> 1)) { CompactText($0.pointee.phone!) } : regs.read(Int(ref >> 1)) { $0.pointee.compactEmail! }
     }
 
     func run(
@@ -105,7 +107,7 @@ struct Selection {
             // makes the look-ups and the claims' writes walk the index front to back.
             precondition(regs.count < Int(Int32.max), "a wave of \(regs.count) registrations is too large")
             let view = regs
-            let text: @Sendable (UInt32) -> String = { Self.contact($0, in: view) }
+            let text: @Sendable (UInt32) -> CompactText = { Self.contact($0, in: view) }
             var phoneSlot = [Int32](repeating: -1, count: view.count)
             var emailSlot = [Int32](repeating: -1, count: view.count)
             var distinct: [UInt32] = []
@@ -116,8 +118,8 @@ struct Selection {
                     refs.append(UInt32(2 * i) | kind)
                 }
                 let all = refs
-                var last: String? = nil
-                for k in ByteOrder.permutation(count: all.count, jobs: jobs, { text(all[$0]) }) {
+                var last: CompactText? = nil
+                for k in ByteOrder.permutation(count: all.count, jobs: jobs, compact: { text(all[$0]) }) {
                     let ref = all[k], contact = text(ref)
                     if contact != last {
                         distinct.append(ref)

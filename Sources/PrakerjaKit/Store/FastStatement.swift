@@ -54,6 +54,18 @@ struct FastStatement {
         }
     }
 
+    @inline(__always) func bind(_ index: Int32, _ value: CompactText) {
+        value.withUTF8 { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 0 else {
+                _ = sqlite3_bind_text(handle, index, "", 0, Self.transient)
+                return
+            }
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                _ = sqlite3_bind_text(handle, index, pointer, Int32(buffer.count), Self.transient)
+            }
+        }
+    }
+
     /// Runs an INSERT/UPDATE/DELETE; returns the number of rows it changed.
     @discardableResult
     func execute() throws -> Int {

@@ -46,7 +46,7 @@ extension Store {
     /// `UInt64.max` where nobody owns `contact(k)`. Contacts given in byte order are looked up
     /// front to back through the index.
     static func contactOwners(
-        _ reader: HistoryReader, count: Int, before wave: Int, contact: @Sendable (Int) -> String
+        _ reader: HistoryReader, count: Int, before wave: Int, contact: @Sendable (Int) -> CompactText
     ) throws -> [UInt64] {
         let parts = try reader.lookUp(count, sql: "SELECT nik FROM contacts WHERE contact = ? AND wave < ?") {
             statement, range in
@@ -63,7 +63,7 @@ extension Store {
 
     /// Owners of the given contacts claimed by earlier waves, as a table (for tools and tests).
     static func contactOwners(_ reader: HistoryReader, contacts: [String], before wave: Int) throws -> [String: UInt64] {
-        let owners = try contactOwners(reader, count: contacts.count, before: wave) { contacts[$0] }
+        let owners = try contactOwners(reader, count: contacts.count, before: wave) { CompactText(contacts[$0]) }
         var table: [String: UInt64] = [:]
         for (contact, nik) in zip(contacts, owners) where nik != .max { table[contact] = nik }
         return table

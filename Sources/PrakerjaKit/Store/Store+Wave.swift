@@ -202,7 +202,7 @@ extension Store {
 
     /// A wave's new contact claims (§6.3), on `statement` (``claimsSQL``): `count` claims given in
     /// runs sorted by contact (the phones, then the e-mails), so the B-tree is written front to back.
-    static func saveClaims(_ statement: FastStatement, wave: Int, count: Int, claim: (Int) -> (contact: String, nik: UInt64)) throws {
+    static func saveClaims(_ statement: FastStatement, wave: Int, count: Int, claim: (Int) -> (contact: CompactText, nik: UInt64)) throws {
         statement.bind(3, wave)
         for k in 0..<count {
             let c = claim(k)

@@ -40,4 +40,23 @@ enum CompactText: Sendable, Hashable {
             }
         }
     }
+
+    /// Calls `body` with the text's UTF-8 bytes, without making a `String` when inline.
+    func withUTF8<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        switch self {
+        case .long(var text):
+            return try text.withUTF8(body)
+        case .inline(let a, let b, let c, let d):
+            let words = (a, b, c, d)
+            return try withUnsafeBytes(of: words) { raw in
+                let bytes = raw.assumingMemoryBound(to: UInt8.self)
+                return try body(UnsafeBufferPointer(rebasing: bytes[0..<Int(bytes[Self.inlineCapacity])]))
+            }
+        }
+    }
+
+    /// Byte order of the texts (the order of SQLite's default collation).
+    static func bytewiseLess(_ a: CompactText, _ b: CompactText) -> Bool {
+        a.withUTF8 { x in b.withUTF8 { y in x.lexicographicallyPrecedes(y) } }
+    }
 }

@@ -33,10 +33,14 @@ enum ByteOrder {
     }
 
     static func prefixKey(_ s: String, index: Int) -> Key {
+        prefixKey(s.utf8, index: index)
+    }
+
+    static func prefixKey<C: Collection<UInt8>>(_ bytes: C, index: Int) -> Key {
         var hi: UInt64 = 0
         var lo: UInt64 = 0
         var i = 0
-        for b in s.utf8 {
+        for b in bytes {
             if i < 8 {
                 hi |= UInt64(b) << (56 - 8 * UInt64(i))
             } else if i < 16 {
@@ -57,6 +61,19 @@ enum ByteOrder {
             if a.lo != b.lo { return a.lo < b.lo }
             let (x, y) = (text(Int(a.index)), text(Int(b.index)))
             if x != y { return String.bytewiseLess(x, y) }
+            return a.index < b.index
+        }
+        return keys.map { Int($0.index) }
+    }
+
+    /// The same for texts kept as ``CompactText`` (no `String` is made for an inline one).
+    static func permutation(count: Int, jobs: Int, compact text: @Sendable (Int) -> CompactText) -> [Int] {
+        var keys = (0..<count).parallelMap(jobs: jobs) { i in text(i).withUTF8 { prefixKey($0, index: i) } }
+        keys.parallelSort(jobs: jobs) { a, b in
+            if a.hi != b.hi { return a.hi < b.hi }
+            if a.lo != b.lo { return a.lo < b.lo }
+            let (x, y) = (text(Int(a.index)), text(Int(b.index)))
+            if x != y { return CompactText.bytewiseLess(x, y) }
             return a.index < b.index
         }
         return keys.map { Int($0.index) }
