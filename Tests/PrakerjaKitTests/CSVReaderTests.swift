@@ -57,6 +57,16 @@ private let blockSizes = [1, 2, 3, 7, 64, 4 << 20]
         #expect(records == edge.records)
     }
 
+    /// The ingest reads through raw batches: the same records, batch boundaries anywhere.
+    @Test(arguments: edgeCases, [1, 3, 4 << 20])
+    func rawBatchesReadTheSameRecords(_ edge: EdgeCase, blockSize: Int) throws {
+        for rawBatch in [1, 2, 1 << 16] {
+            let (header, records) = try CSVTestSupport.readAll(edge.input, blockSize: blockSize, rawBatch: rawBatch)
+            #expect(header == edge.header)
+            #expect(records == edge.records, "batches of \(rawBatch)")
+        }
+    }
+
     @Test(arguments: fileErrorCases, blockSizes)
     func fileLevelError(_ edge: FileErrorCase, blockSize: Int) {
         #expect(throws: PrakerjaError.badInput(edge.message)) {
@@ -94,6 +104,8 @@ private let blockSizes = [1, 2, 3, 7, 64, 4 << 20]
         let multiLine = String(repeating: "x\n", count: 20)
         let input = "a,b\n\(long),y\n1,2\n\"\(multiLine)\",y\n3,4\n\"\(long)\"z\"\"\n5,6\n\"\(multiLine)"
         let (_, records) = try CSVTestSupport.readAll(utf8Bytes(input), blockSize: blockSize, maxRecordBytes: 16)
+        let (_, raw) = try CSVTestSupport.readAll(utf8Bytes(input), blockSize: blockSize, maxRecordBytes: 16, rawBatch: 2)
+        #expect(raw == records)
         let tooLong = CSVRecordProblem.malformed("record longer than 16 bytes")
         #expect(
             records == [
@@ -485,15 +497,25 @@ enum CSVTestSupport {
     }
 
     /// Reads a whole file from bytes, returning the header names and every record.
+    /// With `rawBatch`, through ``CSVReader/nextRawBatch(max:)`` in batches of that many records.
     static func readAll(
-        _ content: [UInt8], required: [String] = [], blockSize: Int = 4 << 20, maxRecordBytes: Int = 64 << 20
+        _ content: [UInt8], required: [String] = [], blockSize: Int = 4 << 20, maxRecordBytes: Int = 64 << 20,
+        rawBatch: Int? = nil
     ) throws -> (header: [String], records: [CSVRecord]) {
         try CSVTestSupport.withTemporaryFile(content) { path in
             let reader = try CSVReader(
                 path: path, displayPath: "f", required: required, optional: [], blockSize: blockSize,
                 maxRecordBytes: maxRecordBytes)
             var records: [CSVRecord] = []
-            while let record = try reader.next() { records.append(record) }
+            if let rawBatch {
+                while true {
+                    let batch = try reader.nextRawBatch(max: rawBatch)
+                    if batch.isEmpty { break }
+                    records += (0..<batch.count).map { batch.record($0) }
+                }
+            } else {
+                while let record = try reader.next() { records.append(record) }
+            }
             return (reader.header.names, records)
         }
     }
