@@ -77,19 +77,41 @@ public enum NameFolding {
         var words: [Token] = []
         var current: Token = []
         if name.utf8.allSatisfy({ $0 < 0x80 }) {
-            // The fast path: nearly every name is ASCII, and Foundation's folding is costly.
-            for byte in name.utf8 {
-                switch byte {
-                case 0x41...0x5A: current.append(Unicode.Scalar(byte))
-                case 0x61...0x7A: current.append(Unicode.Scalar(byte - 0x20))
-                case 0x2E, 0x2D: current.append(Unicode.Scalar(byte))
-                case 0x27, 0x60: current.append(apostrophe)
-                default:
-                    // Space, comma and anything else end a word.
-                    if !current.isEmpty { words.append(current) }
-                    current.removeAll(keepingCapacity: true)
+            // The fast path: nearly every name is ASCII, and Foundation's folding is costly. Each
+            // word is made at its size, in one allocation.
+            var text = name
+            text.withUTF8 { bytes in
+                func inWord(_ byte: UInt8) -> Bool {
+                    switch byte {
+                    case 0x41...0x5A, 0x61...0x7A, 0x2E, 0x2D, 0x27, 0x60: true
+                    default: false  // Space, comma and anything else end a word.
+                    }
+                }
+                var i = 0
+                while i < bytes.count {
+                    guard inWord(bytes[i]) else {
+                        i += 1
+                        continue
+                    }
+                    var j = i + 1
+                    while j < bytes.count, inWord(bytes[j]) { j += 1 }
+                    let start = i
+                    words.append(
+                        Token(unsafeUninitializedCapacity: j - start) { out, count in
+                            for k in start..<j {
+                                let byte = bytes[k]
+                                switch byte {
+                                case 0x61...0x7A: out[k - start] = Unicode.Scalar(byte - 0x20)
+                                case 0x27, 0x60: out[k - start] = apostrophe
+                                default: out[k - start] = Unicode.Scalar(byte)
+                                }
+                            }
+                            count = j - start
+                        })
+                    i = j
                 }
             }
+            return words
         } else {
             let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
             for scalar in folded.uppercased().unicodeScalars {
@@ -134,6 +156,11 @@ public enum NameFolding {
     private static func removingTitles(from words: [Token]) -> [Token] {
         var tokens: [Token] = []
         for word in words {
+            // A word of letters only is its own one piece: one test decides it.
+            if !word.contains(where: { $0 == dot || $0 == hyphen || $0 == apostrophe }) {
+                if !isTitle(packed(word), dotted: false) { tokens.append(word) }
+                continue
+            }
             let dotted = word.contains(dot)
             if isTitle(packed(word.lazy.filter { $0 != dot && $0 != hyphen && $0 != apostrophe }), dotted: dotted) { continue }
             for piece in pieces(of: word) where !isTitle(packed(piece), dotted: dotted) {
@@ -162,7 +189,21 @@ public enum NameFolding {
 
     private static func isTitle(_ key: UInt64?, dotted: Bool) -> Bool {
         guard let key else { return false }
-        return titles.contains(key) || degrees.contains(key) || (dotted && dottedTitles.contains(key))
+        return contains(titlesAndDegrees, key) || (dotted && contains(sortedDottedTitles, key))
+    }
+
+    /// The word lists as sorted arrays, searched by halving: a `Set` hashes every key with SipHash,
+    /// which cost more than the search (every word of every name is tested).
+    private static let titlesAndDegrees: [UInt64] = titles.union(degrees).sorted()
+    private static let sortedDottedTitles: [UInt64] = dottedTitles.sorted()
+
+    private static func contains(_ sorted: [UInt64], _ key: UInt64) -> Bool {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == key
     }
 
     /// A word of at most 12 letters A–Z packed 5 bits a letter, so the word lists are looked up
@@ -264,9 +305,10 @@ public enum NameFolding {
 
     /// Abbreviations of Muhammad after respelling (`MOCH.` → `MOKH`, `MUCH.` → `MUKH`).
     private static let muhammadAbbreviations = packedSet(["M", "MOH", "MOKH", "MUH", "MUKH", "MHD", "MUHD", "MOHD", "MHMD"])
+    private static let sortedMuhammadAbbreviations: [UInt64] = muhammadAbbreviations.sorted()
 
     private static func canonical(_ token: Token) -> Token {
-        if token.count <= 4, let key = packed(token), muhammadAbbreviations.contains(key) { return muhammad }
+        if token.count <= 4, let key = packed(token), contains(sortedMuhammadAbbreviations, key) { return muhammad }
         if isMuhammadSpelling(token) {
             return muhammad
         }
