@@ -65,6 +65,21 @@ import Testing
         }
     }
 
+    /// A block's keys are bucket-sorted: the same order as a comparison sort, for small and large
+    /// blocks, spread keys and runs of equal ones.
+    @Test(arguments: [0, 1, 255, 256, 1_000, 20_000])
+    func blockKeysSortLikeComparisonSort(count: Int) {
+        var rng = CSVTestSupport.SeededRandom(seed: UInt64(count) + 7)
+        let spread = (0..<count).map { _ in rng.next() }
+        // A few distinct high parts, as when many members share a key, with member numbers below.
+        let runs = (0..<count).map { k in (rng.next() % 3) << 60 | UInt64(k % 97) }
+        for keys in [spread, runs, spread.sorted(), Array(spread.sorted().reversed())] {
+            var sorted = keys
+            SamePersonMatcher.sortSpread(&sorted)
+            #expect(sorted == keys.sorted())
+        }
+    }
+
     @Test func emptyAndSingleInputs() {
         #expect(SamePersonMatcher.findPairs(in: [], threshold: 0.9, jobs: 2).isEmpty)
         let one = [MatchInput(fullName: "SITI", birthDay: 1, female: true, nik: 1)]

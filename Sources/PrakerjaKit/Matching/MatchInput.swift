@@ -54,10 +54,11 @@ struct MatchInputs: RandomAccessCollection, Sendable {
     let birthDays: [Int32]
     let females: [Bool]
     private let name: @Sendable (Int) -> String
+    private let nikOf: @Sendable (Int) -> UInt64
     private let make: @Sendable (Int) -> MatchInput
 
     init(
-        birthDays: [Int32], females: [Bool], name: @escaping @Sendable (Int) -> String,
+        birthDays: [Int32], females: [Bool], name: @escaping @Sendable (Int) -> String, nik: @escaping @Sendable (Int) -> UInt64,
         make: @escaping @Sendable (Int) -> MatchInput
     ) {
         precondition(birthDays.count == females.count)
@@ -65,11 +66,14 @@ struct MatchInputs: RandomAccessCollection, Sendable {
         self.birthDays = birthDays
         self.females = females
         self.name = name
+        self.nikOf = nik
         self.make = make
     }
 
     init(_ inputs: [MatchInput]) {
-        self.init(birthDays: inputs.map(\.birthDay), females: inputs.map(\.female), name: { inputs[$0].fullName }) { inputs[$0] }
+        self.init(
+            birthDays: inputs.map(\.birthDay), females: inputs.map(\.female), name: { inputs[$0].fullName }, nik: { inputs[$0].nik }
+        ) { inputs[$0] }
     }
 
     var startIndex: Int { 0 }
@@ -78,4 +82,7 @@ struct MatchInputs: RandomAccessCollection, Sendable {
 
     /// The full name of input `position`.
     func fullName(_ position: Int) -> String { name(position) }
+
+    /// The NIK of input `position`.
+    func nik(_ position: Int) -> UInt64 { nikOf(position) }
 }

@@ -304,8 +304,10 @@ public enum SamePersonMatcher {
     /// Appends the candidates of one (birth day, gender) block, given by its members' input indexes.
     private static func matchBlock(_ indexes: [Int], _ context: BlockContext, into found: inout [MatchCandidate]) {
         let exhaustive = context.exhaustive
-        let members = indexes.map { context.inputs[$0] }
-        let names = members.map { NameFolding.folded($0.fullName) }
+        // Whole inputs are made only for the candidates, which are few: a block's members need
+        // their names and NIKs only.
+        let names = indexes.map { NameFolding.folded(context.inputs.fullName($0)) }
+        let niks = indexes.map { context.inputs.nik($0) }
         var candidates: [UInt64] = []
         if exhaustive {
             for i in 0..<indexes.count {
@@ -317,7 +319,7 @@ public enum SamePersonMatcher {
                 keys.member = UInt64(member)
                 appendKeys(of: name, to: &keys)
             }
-            keys.packed.sort()
+            sortSpread(&keys.packed)
             var runStart = 0
             let count = keys.packed.count
             for k in 1...count where k == count || keys.key(k) != keys.key(runStart) {
@@ -338,15 +340,62 @@ public enum SamePersonMatcher {
             previous = candidate
             let i = Int(candidate >> 32), j = Int(candidate & 0xFFFF_FFFF)
             let a = indexes[i], b = indexes[j]
-            guard members[i].nik != members[j].nik else { continue }
+            guard niks[i] != niks[j] else { continue }
             let score = NameSimilarity.score(names[i], names[j], words: context.words)
             guard score >= context.threshold else { continue }
             // The expected coincidences and the listing are filled in once the names are counted.
             found.append(
                 MatchCandidate(
-                    pair: MatchPair(a: min(a, b), b: max(a, b), score: score), evidence: MatchEvidence(members[i], members[j]),
+                    pair: MatchPair(a: min(a, b), b: max(a, b), score: score),
+                    evidence: MatchEvidence(context.inputs[a], context.inputs[b]),
                     coincidences: 0, coincidencesInProvince: nil, listed: false))
         }
+    }
+
+    /// Sorts keys whose high bits are evenly spread (hashes): distributed into buckets by their top
+    /// bits, about four keys a bucket, then each bucket sorted on its own. A block's keys are sorted
+    /// this way because comparison sorting them was a tenth of the matcher's time.
+    static func sortSpread(_ keys: inout [UInt64]) {
+        let n = keys.count
+        guard n >= 256 else {
+            keys.sort()
+            return
+        }
+        let bits = min(16, Int.bitWidth - n.leadingZeroBitCount - 2)
+        let shift = UInt64(64 - bits)
+        let buckets = 1 << bits
+        var sorted = [UInt64](unsafeUninitializedCapacity: n) { out, initialized in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: buckets + 1) { starts in
+                starts.initialize(repeating: 0)
+                for key in keys { starts[Int(key >> shift) + 1] += 1 }
+                for b in 0..<buckets { starts[b + 1] += starts[b] }
+                var next = Array(starts)
+                for key in keys {
+                    let b = Int(key >> shift)
+                    out.initializeElement(at: next[b], to: key)
+                    next[b] += 1
+                }
+                for b in 0..<buckets where starts[b + 1] - starts[b] > 1 {
+                    if starts[b + 1] - starts[b] > 32 {
+                        // Many members sharing a key (a common name): a bucket too large for insertion.
+                        out[starts[b]..<starts[b + 1]].sort()
+                        continue
+                    }
+                    // Insertion sort: a bucket holds a few keys.
+                    for i in (starts[b] + 1)..<starts[b + 1] {
+                        let key = out[i]
+                        var j = i
+                        while j > starts[b], out[j - 1] > key {
+                            out[j] = out[j - 1]
+                            j -= 1
+                        }
+                        out[j] = key
+                    }
+                }
+            }
+            initialized = n
+        }
+        swap(&keys, &sorted)
     }
 
     /// The keys of a folded name (see the type's documentation).

@@ -36,7 +36,8 @@ enum ReviewItems {
         let inputs = MatchInputs(
             birthDays: origin.map { i in regs.read(Int(i)) { $0.pointee.birthDate!.dayNumber } },
             females: origin.map { i in regs.read(Int(i)) { $0.pointee.gender == .female } },
-            name: { [origin] k in regs.read(Int(origin[k])) { $0.pointee.displayName } }
+            name: { [origin] k in regs.read(Int(origin[k])) { $0.pointee.displayName } },
+            nik: { [origin] k in regs.read(Int(origin[k])) { $0.pointee.nik } }
         ) { [origin] k in
             regs.read(Int(origin[k])) { r in
                 MatchInput(
