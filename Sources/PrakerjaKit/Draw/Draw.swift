@@ -42,31 +42,48 @@ struct Draw: Sendable {
         pool.permute(by: order)
     }
 
-    /// Walks the sorted pool; `familyCounts` holds each KK's current participants from earlier waves,
-    /// and `kk` and `province` give a member's (by its registration index).
-    func walk(
-        _ pool: [PoolEntry], familyCounts: [UInt64: Int], kk kkOf: (Int) -> UInt64, province provinceOf: (Int) -> String
-    ) -> [Result] {
+    /// The provinces with places, in a fixed order: a member's province is given to ``walk`` as an
+    /// index in this list, or -1 for one without places.
+    var provinceCodes: [String] { (provincePlaces ?? [:]).keys.sorted() }
+
+    /// The members' families as numbers: `family[r]` for pool position `r`, and `kks[f]` for family `f`
+    /// (in KK order), from each member's KK in pool order. The walk then counts in an array.
+    static func families(of memberKKs: [UInt64], jobs: Int) -> (family: [Int32], kks: [UInt64]) {
+        var order = memberKKs.indices.map { (memberKKs[$0], Int32($0)) }
+        order.parallelSort(jobs: jobs) { $0 < $1 }
+        var family = [Int32](repeating: 0, count: memberKKs.count)
+        var kks: [UInt64] = []
+        for (kk, position) in order {
+            if kks.last != kk { kks.append(kk) }
+            family[Int(position)] = Int32(kks.count - 1)
+        }
+        return (family, kks)
+    }
+
+    /// Walks the sorted pool, `family[r]` and `province[r]` being pool position `r`'s family (see
+    /// ``families(of:jobs:)``) and province (an index in ``provinceCodes``, -1 for none; nil
+    /// without `[province_quota]`); `current[f]` is family `f`'s current participants from earlier waves.
+    func walk(family: [Int32], current: [Int], province: [Int32]?) -> [Result] {
+        precondition(province == nil || province!.count == family.count)
         var places = self.places
-        var provincePlaces = self.provincePlaces
-        var family = familyCounts
+        var provinceLeft = provinceCodes.map { provincePlaces?[$0] ?? 0 }
+        var members = current
         var results: [Result] = []
-        results.reserveCapacity(pool.count)
-        for entry in pool {
-            let kk = kkOf(Int(entry.index))
-            let members = family[kk, default: 0]
-            if members >= familyLimit {
+        results.reserveCapacity(family.count)
+        for r in family.indices {
+            let f = Int(family[r])
+            if members[f] >= familyLimit {
                 results.append(.familyLimit)
                 continue
             }
-            let province = provincePlaces == nil ? "" : provinceOf(Int(entry.index))
-            if places <= 0 || (provincePlaces.map { $0[province, default: 0] <= 0 } ?? false) {
+            let p = province.map { Int($0[r]) }
+            if places <= 0 || (p.map { $0 < 0 || provinceLeft[$0] <= 0 } ?? false) {
                 results.append(.quotaFull)
                 continue
             }
             places -= 1
-            if provincePlaces != nil { provincePlaces![province, default: 0] -= 1 }
-            family[kk] = members + 1
+            if let p { provinceLeft[p] -= 1 }
+            members[f] += 1
             results.append(.lulus)
         }
         return results

@@ -234,7 +234,7 @@ struct Selection {
             var members: [Int32] = []
             for i in regs.indices where decided[i].reason == 0 {
                 // Check 10 (checks 1–9 passed).
-                if rejectedByReview.contains(regs.read(i) { $0.pointee.registrationID }) {
+                if !rejectedByReview.isEmpty, rejectedByReview.contains(regs.read(i) { $0.pointee.registrationID }) {
                     decided[i].reason = UInt8(Reason.rejectedByReview.rawValue)
                 } else {
                     members.append(Int32(i))
@@ -251,15 +251,22 @@ struct Selection {
             for (k, i) in members.enumerated() { decided[Int(i)].key = Int32(k) }
         }
         Draw.sort(&pool, jobs: jobs)
-        var kks = pool.map { entry in regs.read(Int(entry.index)) { $0.pointee.kk! } }
-        kks.parallelSort(jobs: jobs) { $0 < $1 }
-        kks = kks.enumerated().compactMap { k, kk in k == 0 || kks[k - 1] != kk ? kk : nil }
-        let families = try Store.familyCounts(history, kks: kks, before: wave)
         let places = config.quota + (try Store.revokedCount(db, waves: config.recycleRevokedFrom))
         let draw = Draw(places: places, provincePlaces: config.provinceQuota, familyLimit: config.rules.familyLimit)
-        let results = draw.walk(
-            pool, familyCounts: families, kk: { i in regs.read(i) { $0.pointee.kk! } },
-            province: { i in regs.read(i) { $0.pointee.provinceCode } })
+        // Each member's family and province as numbers, gathered in pool order on every core, so
+        // the walk (one thread, in rank order) reads two arrays instead of the registrations at random.
+        let results: [Draw.Result]
+        do {
+            let view = regs, rankOrder = pool
+            let (family, kks) = Draw.families(of: rankOrder.parallelMap(jobs: jobs) { e in view.read(Int(e.index)) { $0.pointee.kk! } }, jobs: jobs)
+            let counts = try Store.familyCounts(history, kks: kks, before: wave)
+            var province: [Int32]? = nil
+            if draw.provincePlaces != nil {
+                let index = Dictionary(uniqueKeysWithValues: draw.provinceCodes.enumerated().map { ($1, Int32($0)) })
+                province = rankOrder.parallelMap(jobs: jobs) { e in view.read(Int(e.index)) { index[$0.pointee.provinceCode] ?? -1 } }
+            }
+            results = draw.walk(family: family, current: kks.map { counts[$0] ?? 0 }, province: province)
+        }
         logger.phase("draw")
 
         // Cards for Lulus in lottery_rank order.
