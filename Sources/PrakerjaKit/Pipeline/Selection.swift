@@ -258,7 +258,8 @@ struct Selection {
         let results: [Draw.Result]
         do {
             let view = regs, rankOrder = pool
-            let (family, kks) = Draw.families(of: rankOrder.parallelMap(jobs: jobs) { e in view.read(Int(e.index)) { $0.pointee.kk! } }, jobs: jobs)
+            let memberKKs = rankOrder.parallelMap(jobs: jobs) { e in view.read(Int(e.index)) { $0.pointee.kk! } }
+            let (family, kks) = Draw.families(of: memberKKs, jobs: jobs)
             let counts = try Store.familyCounts(history, kks: kks, before: wave)
             var province: [Int32]? = nil
             if draw.provincePlaces != nil {
