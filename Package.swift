@@ -18,10 +18,13 @@ let package = Package(
     targets: [
         // SQLite's process-wide settings, which only C can make (see CSQLiteTuning.h).
         .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
+        // SHA-256's compression function, for millions of short messages (see CSHA256Blocks.h).
+        .target(name: "CSHA256Blocks"),
         .target(
             name: "PrakerjaKit",
             dependencies: [
                 "CSQLiteTuning",
+                "CSHA256Blocks",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -39,7 +42,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PrakerjaKitTests",
-            dependencies: ["PrakerjaKit"],
+            dependencies: ["PrakerjaKit", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -19,11 +19,13 @@ struct CardIssuer {
         self.jobs = jobs
     }
 
-    func issue(_ db: Database, count: Int) throws -> [IssuedCard] {
+    /// Issues `count` cards for `wave`. The numbers already issued are looked up through `history`
+    /// (on read-only connections, one per job, for many cards): every card but the wave's own
+    /// provisional ones, which the run's transaction deleted before and a read-only connection still sees.
+    func issue(_ history: HistoryReader, wave: Int, count: Int) throws -> [IssuedCard] {
         var cards: [IssuedCard] = []
         cards.reserveCapacity(count)
         var next = base
-        let exists = try FastStatement(db, sql: "SELECT 1 FROM cards WHERE card_number = ?")
         while cards.count < count {
             let need = count - cards.count
             let counters = Array(next..<(next + Int64(need)))
@@ -33,11 +35,20 @@ struct CardIssuer {
             // imported cards do not fit the page cache); then taken in counter order as before.
             var order = numbers.indices.map { (numbers[$0], Int32($0)) }
             order.parallelSort(jobs: jobs) { $0 < $1 }
-            var issued = [Bool](repeating: false, count: numbers.count)
-            for (number, k) in order {
-                exists.bind(1, Int64(number))
-                issued[Int(k)] = try exists.fetchInt64() != nil
+            let sorted = order
+            let parts = try history.lookUp(
+                sorted.count, sql: "SELECT 1 FROM cards WHERE card_number = ? AND NOT (wave = ? AND final = 0)"
+            ) { statement, range in
+                statement.bind(2, wave)
+                var taken: [Int32] = []
+                for (number, k) in sorted[range] {
+                    statement.bind(1, Int64(number))
+                    if try statement.fetchInt64() != nil { taken.append(k) }
+                }
+                return taken
             }
+            var issued = [Bool](repeating: false, count: numbers.count)
+            for k in parts.joined() { issued[Int(k)] = true }
             for (k, (counter, number)) in zip(counters, numbers).enumerated() where !issued[k] {
                 cards.append(IssuedCard(number: number, counter: counter))
             }

@@ -7,14 +7,13 @@ import Foundation
 /// [0, 9·10^14): a bijection, so distinct counters never collide, and without the key the next
 /// number cannot be guessed from issued ones. The result v gives the 15-digit payload 10^14 + v
 /// (first digit 1–9) followed by its Luhn check digit. Nothing here depends on the NIK.
-/// `@unchecked`: `SymmetricKey` is an immutable value that Crypto does not mark `Sendable`.
-public struct CardNumberGenerator: @unchecked Sendable {
+public struct CardNumberGenerator: Sendable {
     static let domain: UInt64 = 900_000_000_000_000
     static let halfBits: UInt64 = 25
     static let halfMask: UInt64 = (1 << 25) - 1
-    /// Per round, the HMAC-SHA256 states after the inner and outer key pads: HMAC(K, m) =
+    /// Per round, the SHA-256 states after the inner and outer key pads: HMAC(K, m) =
     /// H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)), with the two key blocks hashed once instead of per call.
-    let rounds: [(inner: SHA256, outer: SHA256)]
+    let rounds: [(inner: SHA256Words, outer: SHA256Words)]
 
     /// Derives one round key per round from the card key.
     public init(key: [UInt8]) {
@@ -23,10 +22,10 @@ public struct CardNumberGenerator: @unchecked Sendable {
             let mac = HMAC<SHA256>.authenticationCode(for: Array("prakerja-feistel-round-\(round)".utf8), using: master)
             var block = [UInt8](mac)  // 32 bytes, shorter than SHA-256's 64-byte block: zero-padded
             block += [UInt8](repeating: 0, count: 64 - block.count)
-            var inner = SHA256()
-            inner.update(data: block.map { $0 ^ 0x36 })
-            var outer = SHA256()
-            outer.update(data: block.map { $0 ^ 0x5c })
+            var inner = SHA256Words.initial
+            block.map { $0 ^ 0x36 }.withUnsafeBytes { inner.compress($0) }
+            var outer = SHA256Words.initial
+            block.map { $0 ^ 0x5c }.withUnsafeBytes { outer.compress($0) }
             return (inner, outer)
         }
     }
@@ -43,17 +42,18 @@ public struct CardNumberGenerator: @unchecked Sendable {
         var left = x >> Self.halfBits
         var right = x & Self.halfMask
         for round in rounds {
-            var bytes: (UInt64) = right.littleEndian
-            var innerHash = round.inner
-            withUnsafeBytes(of: &bytes) { innerHash.update(bufferPointer: $0) }
-            let innerDigest = innerHash.finalize()
-            var outerHash = round.outer
-            innerDigest.withUnsafeBytes { outerHash.update(bufferPointer: $0) }
-            let mac = outerHash.finalize()
-            var f: UInt64 = 0
-            mac.withUnsafeBytes { raw in
-                for i in 0..<4 { f |= UInt64(raw[i]) << (8 * UInt64(i)) }
+            // The round function: the first 4 bytes of HMAC(round key, right as 8 little-endian
+            // bytes), read little-endian.
+            var message = right.littleEndian
+            let innerDigest = withUnsafeBytes(of: &message) { round.inner.finishing($0, prefixLength: 64) }
+            var digestBytes = innerDigest.h
+            withUnsafeMutableBytes(of: &digestBytes) { raw in
+                for i in 0..<8 {
+                    raw.storeBytes(of: raw.load(fromByteOffset: 4 * i, as: UInt32.self).bigEndian, toByteOffset: 4 * i, as: UInt32.self)
+                }
             }
+            let mac = withUnsafeBytes(of: &digestBytes) { round.outer.finishing($0, prefixLength: 64) }
+            let f = UInt64(mac.h.0.byteSwapped)
             (left, right) = (right, left ^ (f & Self.halfMask))
         }
         return (left << Self.halfBits) | right

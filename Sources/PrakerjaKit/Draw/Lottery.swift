@@ -9,7 +9,42 @@ public enum Lottery {
 
     /// The same key as 32 bytes, for sorting a pool of millions.
     public static func digest(seed: String, nik: UInt64) -> LotteryDigest {
-        LotteryDigest(bytes: SHA256.hash(data: Array((seed + "|" + SixteenDigits.format(nik)).utf8)))
+        Digester(seed: seed).digest(nik: nik)
+    }
+
+    /// Lottery keys of one seed, as 32 bytes, made without allocating: the message `seed|NIK` is
+    /// written on the stack and hashed by ``SHA256Words``, the seed's whole blocks absorbed once.
+    struct Digester: Sendable {
+        /// The state after the seed's whole 64-byte blocks.
+        private let prefixState: SHA256Words
+        private let prefixLength: Int
+        /// The seed's bytes after those blocks.
+        private let seedTail: [UInt8]
+
+        init(seed: String) {
+            let bytes = Array(seed.utf8)
+            let whole = bytes.count / 64 * 64
+            var state = SHA256Words.initial
+            bytes.withUnsafeBytes { state.compress(UnsafeRawBufferPointer(rebasing: $0[0..<whole])) }
+            prefixState = state
+            prefixLength = whole
+            seedTail = Array(bytes[whole...])
+        }
+
+        func digest(nik: UInt64) -> LotteryDigest {
+            let count = seedTail.count + 17
+            return withUnsafeTemporaryAllocation(byteCount: count, alignment: 8) { message in
+                seedTail.withUnsafeBytes { message.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: seedTail.count) }
+                message[seedTail.count] = UInt8(ascii: "|")
+                // The NIK as 16 digits, zero-padded (as `SixteenDigits.format`).
+                var v = nik
+                for i in stride(from: count - 1, through: count - 16, by: -1) {
+                    message[i] = UInt8(v % 10) + 48
+                    v /= 10
+                }
+                return prefixState.finishing(UnsafeRawBufferPointer(message), prefixLength: prefixLength).lotteryDigest
+            }
+        }
     }
 
     /// SHA-256 of the pool lines `lottery_rank,tier,lottery_key` in rank order, LF-terminated.

@@ -10,6 +10,11 @@ public struct LotteryDigest: Sendable, Hashable, Comparable {
         (w0, w1, w2, w3) = (words[0], words[1], words[2], words[3])
     }
 
+    /// From the four 64-bit words.
+    init(w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64) {
+        (self.w0, self.w1, self.w2, self.w3) = (w0, w1, w2, w3)
+    }
+
     /// From 64 lowercase hex characters.
     public init?(hex: String) {
         var bytes: [UInt8] = []

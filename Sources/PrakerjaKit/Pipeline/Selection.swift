@@ -241,10 +241,10 @@ struct Selection {
                 }
             }
             // Each member's lottery key made in place, on every core.
-            let view = regs, config = self.config, seed = config.seed
+            let view = regs, config = self.config, lottery = Lottery.Digester(seed: config.seed)
             pool = members.parallelMap(jobs: jobs) { i in
                 let (nik, occupation) = view.read(Int(i)) { ($0.pointee.nik, $0.pointee.occupation!) }
-                return PoolEntry(key: Lottery.digest(seed: seed, nik: nik), index: i, tier: Int32(config.tier(of: occupation)))
+                return PoolEntry(key: lottery.digest(nik: nik), index: i, tier: Int32(config.tier(of: occupation)))
             }
             // The keys in registration_id order (the members' order), for the outcomes.
             keys = pool.map(\.key)
@@ -272,7 +272,7 @@ struct Selection {
 
         // Cards for Lulus in lottery_rank order.
         let winners = pool.indices.filter { results[$0] == .lulus }
-        let cards = try CardIssuer(key: cardKey, base: cardBase, jobs: jobs).issue(db, count: winners.count)
+        let cards = try CardIssuer(key: cardKey, base: cardBase, jobs: jobs).issue(history, wave: wave, count: winners.count)
         logger.phase("cards")
 
         var winnerIndex = 0

@@ -113,10 +113,11 @@ extension Store {
 /// Where a wave's history look-ups run: on the writing connection, or split over `jobs` read-only
 /// connections to the same database.
 ///
-/// The look-ups of a wave run read only rows of earlier waves (`wave < ?`). The run's transaction
-/// changes only rows of its own wave, and every earlier command committed before it began (nightly
-/// runs each step in its own transaction), so a read-only connection, which sees the last commit
-/// (WAL), answers exactly as the writing connection would. Each connection takes one contiguous
+/// The look-ups of a wave run read only rows of earlier waves (`wave < ?`), or, for the card numbers
+/// already issued, every card but the wave's own provisional ones. The run's transaction changes
+/// only rows of its own wave (it deletes those provisional cards first), and every earlier command
+/// committed before it began (nightly runs each step in its own transaction), so a read-only
+/// connection, which sees the last commit (WAL), answers exactly as the writing connection would. Each connection takes one contiguous
 /// part of the keys, and the parts are joined in order, so the result does not depend on `jobs`.
 struct HistoryReader {
     let db: Database
