@@ -561,6 +561,21 @@ struct ValidationNIKStructureTests {
         #expect(NIKStructure.parse(nik) == nil)
     }
 
+    /// A NIK held as a number reads as its 16 digits do (the run keeps NIKs as numbers).
+    @Test func numbersReadLikeTheirDigits() {
+        var rng = CSVTestSupport.SeededRandom(seed: 16)
+        var values: [UInt64] = [0, 1, 3_201_011_705_900_001, 3_201_015_705_900_001, 1_101_010_101_000_001, 9_999_999_999_999_999]
+        for _ in 0..<20_000 {
+            // Valid-looking parts mostly, so both answers occur.
+            let p = rng.next() % 100, r = rng.next() % 10_000, day = rng.next() % 80, month = rng.next() % 14
+            let year = rng.next() % 100, serial = rng.next() % 3 == 0 ? 0 : rng.next() % 10_000
+            values.append(((((p * 10_000 + r) * 100 + day) * 100 + month) * 100 + year) * 10_000 + serial)
+        }
+        for value in values {
+            #expect(NIKStructure.parse(number: value) == NIKStructure.parse(SixteenDigits.format(value)), "\(value)")
+        }
+    }
+
     static func d(_ s: String) -> CivilDate { CivilDate.parseISO(s)! }
 
     @Test(arguments: [

@@ -2,6 +2,6 @@
 struct NIKStructureCheck: EligibilityCheck {
     var reason: Reason { .invalidNIKStructure }
     func failure(of r: Registration, at index: Int, in context: CheckContext) -> String? {
-        NIKStructure.parse(SixteenDigits.format(r.nik)) == nil ? "" : nil
+        NIKStructure.parse(number: r.nik) == nil ? "" : nil
     }
 }

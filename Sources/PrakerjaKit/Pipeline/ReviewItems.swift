@@ -4,8 +4,10 @@ enum ReviewItems {
     static func nikFlags(_ regs: [Registration], structures: [NIKStructure?], isDuplicate: [Bool], jobs: Int) -> [ReviewItem] {
         let flags: [[ReviewItem]] = regs.indices.parallelMap(jobs: jobs) { i in
             guard !isDuplicate[i], let structure = structures[i] else { return [] }
+            let (birthDate, gender) = regs.read(i) { ($0.pointee.birthDate, $0.pointee.gender) }
+            let m = structure.mismatches(birthDate: birthDate, gender: gender)
+            guard !m.dateParts.isEmpty || m.gender else { return [] }
             let r = regs[i]
-            let m = structure.mismatches(birthDate: r.birthDate, gender: r.gender)
             var out: [ReviewItem] = []
             if r.birthDate != nil, !m.dateParts.isEmpty {
                 out.append(

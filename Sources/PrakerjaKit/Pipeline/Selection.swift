@@ -83,7 +83,7 @@ struct Selection {
         let structureValid: [Bool]
         do {
             let view = regs, duplicate = isDuplicate
-            let structures = view.parallelMap(jobs: jobs) { NIKStructure.parse(SixteenDigits.format($0.nik)) }
+            let structures = view.indices.parallelMap(jobs: jobs) { i in NIKStructure.parse(number: view.read(i) { $0.pointee.nik }) }
             items = ReviewItems.nikFlags(view, structures: structures, isDuplicate: duplicate, jobs: jobs)
             structureValid = structures.map { $0 != nil }
         }
@@ -118,13 +118,18 @@ struct Selection {
                     refs.append(UInt32(2 * i) | kind)
                 }
                 let all = refs
-                var last: CompactText? = nil
-                for k in ByteOrder.permutation(count: all.count, jobs: jobs, compact: { text(all[$0]) }) {
-                    let ref = all[k], contact = text(ref)
-                    if contact != last {
-                        distinct.append(ref)
-                        last = contact
-                    }
+                var last: ByteOrder.Key? = nil
+                for key in ByteOrder.sortedKeys(count: all.count, jobs: jobs, compact: { text(all[$0]) }) {
+                    let ref = all[Int(key.index)]
+                    // The same text as the last: the same 16-byte prefix and length, and for a
+                    // longer text the same bytes (the only case that reads the registrations).
+                    let same =
+                        last.map { l in
+                            l.hi == key.hi && l.lo == key.lo && l.length == key.length
+                                && (key.length <= 16 || text(all[Int(l.index)]) == text(ref))
+                        } ?? false
+                    if !same { distinct.append(ref) }
+                    last = key
                     let slot = Int32(distinct.count - 1)
                     if kind == 0 { phoneSlot[Int(ref >> 1)] = slot } else { emailSlot[Int(ref >> 1)] = slot }
                 }

@@ -29,6 +29,9 @@ enum ByteOrder {
         var hi: UInt64
         var lo: UInt64
         var index: Int32
+        /// The text's length in bytes, up to `UInt32.max` (fits the stride's padding): two texts of
+        /// at most 16 bytes (and no NUL) are equal exactly when their keys and lengths are.
+        var length: UInt32 = 0
         static func < (a: Key, b: Key) -> Bool { a.hi != b.hi ? a.hi < b.hi : a.lo < b.lo }
     }
 
@@ -50,7 +53,7 @@ enum ByteOrder {
             }
             i += 1
         }
-        return Key(hi: hi, lo: lo, index: Int32(index))
+        return Key(hi: hi, lo: lo, index: Int32(index), length: UInt32(clamping: bytes.count))
     }
 
     /// The indexes of `count` strings in byte order of `text(i)` (stable: equal strings keep their index order).
@@ -68,6 +71,11 @@ enum ByteOrder {
 
     /// The same for texts kept as ``CompactText`` (no `String` is made for an inline one).
     static func permutation(count: Int, jobs: Int, compact text: @Sendable (Int) -> CompactText) -> [Int] {
+        sortedKeys(count: count, jobs: jobs, compact: text).map { Int($0.index) }
+    }
+
+    /// The texts' keys in byte order of the texts (stable); `index` names each text.
+    static func sortedKeys(count: Int, jobs: Int, compact text: @Sendable (Int) -> CompactText) -> [Key] {
         var keys = (0..<count).parallelMap(jobs: jobs) { i in text(i).withUTF8 { prefixKey($0, index: i) } }
         keys.parallelSort(jobs: jobs) { a, b in
             if a.hi != b.hi { return a.hi < b.hi }
@@ -76,6 +84,6 @@ enum ByteOrder {
             if x != y { return CompactText.bytewiseLess(x, y) }
             return a.index < b.index
         }
-        return keys.map { Int($0.index) }
+        return keys
     }
 }

@@ -39,6 +39,28 @@ public struct NIKStructure: Sendable, Hashable {
         }
     }
 
+    /// The same for a NIK held as a number (its 16 digits, zero-padded, as `SixteenDigits.format`
+    /// writes it), read by arithmetic instead of from text.
+    public static func parse(number: UInt64) -> NIKStructure? {
+        let nik = number % 10_000_000_000_000_000
+        let p = Int(nik / 100_000_000_000_000)
+        var d = Int(nik / 100_000_000 % 100)
+        let m = Int(nik / 1_000_000 % 100)
+        let y = Int(nik / 10_000 % 100)
+        let serial = nik % 10_000
+        guard Province.isValid(number: p), (1...12).contains(m), serial != 0 else { return nil }
+        let female: Bool
+        switch d {
+        case 1...31: female = false
+        case 41...71:
+            female = true
+            d -= 40
+        default: return nil
+        }
+        let province = String(decoding: [UInt8(48 + p / 10), UInt8(48 + p % 10)], as: UTF8.self)
+        return NIKStructure(province: province, day: d, month: m, yearTwoDigits: y, female: female)
+    }
+
     /// The parts that differ from a valid birth date and gender, for the review items
     /// `nik_birthdate_mismatch` (`dateParts`, in the order `day`, `month`, `year` — the two-digit year
     /// against birth year % 100) and `nik_gender_mismatch` (`gender`). A nil (invalid) field is not
