@@ -20,11 +20,14 @@ let package = Package(
         .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         // SHA-256's compression function, for millions of short messages (see CSHA256Blocks.h).
         .target(name: "CSHA256Blocks"),
+        // A thread's own scheduling priority (see CThreadPriority.h).
+        .target(name: "CThreadPriority"),
         .target(
             name: "PrakerjaKit",
             dependencies: [
                 "CSQLiteTuning",
                 "CSHA256Blocks",
+                "CThreadPriority",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),

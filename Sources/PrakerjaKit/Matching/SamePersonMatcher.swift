@@ -55,9 +55,10 @@ public enum SamePersonMatcher {
         findCandidates(in: MatchInputs(inputs), threshold: threshold, jobs: jobs, rule: rule)
     }
 
-    /// The same, over inputs made on demand (see ``MatchInputs``).
+    /// The same, over inputs made on demand (see ``MatchInputs``); with `background`, on threads of
+    /// its own at a lower priority (``BackgroundThreads``), with the same result.
     static func findCandidates(
-        in inputs: MatchInputs, threshold: Double, jobs: Int, rule: ListingRule = .standard
+        in inputs: MatchInputs, threshold: Double, jobs: Int, rule: ListingRule = .standard, background: Bool = false
     ) -> [MatchCandidate] {
         let count = inputs.count
         guard count > 1 else { return [] }
@@ -68,7 +69,7 @@ public enum SamePersonMatcher {
         // folded names are not kept: each block folds its members again (every name belongs to at
         // most one block), which costs one more fold per name and saves holding them all (about
         // 300 bytes a name, 1.5 GB in a 5-million wave).
-        let (words, nameKeys) = foldAndCount(inputs, workers: workers)
+        let (words, nameKeys) = foldAndCount(inputs, workers: workers, background: background)
 
         // One sort by (birth day, gender, index); the day's sign bit is flipped so the order is numeric.
         var order = [UInt64](repeating: 0, count: count)
@@ -97,7 +98,7 @@ public enum SamePersonMatcher {
         let exhaustive = threshold <= NameSimilarity.partialCeiling
         let sortedOrder = order, blockList = blocks
         let context = BlockContext(inputs: inputs, words: words, threshold: threshold, exhaustive: exhaustive)
-        let found = parallelMap(tasks: chunks.count, workers: workers) { chunk in
+        let found = parallelMap(tasks: chunks.count, workers: workers, background: background) { chunk in
             var found: [MatchCandidate] = []
             for b in chunks[chunk] {
                 let members = sortedOrder[blockList[b]].map { Int($0 & 0x7FFF_FFFF) }
@@ -109,7 +110,8 @@ public enum SamePersonMatcher {
         candidates.sort { $0.pair.a != $1.pair.a ? $0.pair.a < $1.pair.a : $0.pair.b < $1.pair.b }
 
         // Phase 3: how common the candidates' names are, and the listing rule.
-        let commonness = Commonness(inputs, nameKeys: nameKeys, candidates: candidates, sharing: sharing, workers: workers)
+        let commonness = Commonness(
+            inputs, nameKeys: nameKeys, candidates: candidates, sharing: sharing, workers: workers, background: background)
         for k in candidates.indices {
             let pair = candidates[k].pair, evidence = candidates[k].evidence
             let (wave, province) = commonness.coincidences(pair.a, pair.b, sameProvince: evidence.contains(.sameProvince))
@@ -138,7 +140,10 @@ public enum SamePersonMatcher {
         let inputs: MatchInputs
 
         /// `sharing[g]`: Σ n(n−1) over the (birth day, gender g) blocks of n registrants.
-        init(_ inputs: MatchInputs, nameKeys: [UInt64], candidates: [MatchCandidate], sharing: [Int], workers: Int) {
+        init(
+            _ inputs: MatchInputs, nameKeys: [UInt64], candidates: [MatchCandidate], sharing: [Int], workers: Int,
+            background: Bool = false
+        ) {
             var wanted: [UInt64: Int] = [:], wantedInProvince: [UInt64: Int] = [:]
             for candidate in candidates {
                 let a = candidate.pair.a, b = candidate.pair.b
@@ -151,7 +156,7 @@ public enum SamePersonMatcher {
             }
             let ranges = split(count: inputs.count, into: workers)
             let zeros = wanted, provinceZeros = wantedInProvince
-            let counted = parallelMap(tasks: ranges.count, workers: workers) { task in
+            let counted = parallelMap(tasks: ranges.count, workers: workers, background: background) { task in
                 var counts = zeros, provinceCounts = provinceZeros
                 for index in ranges[task] {
                     let key = nameKeys[index]
@@ -210,9 +215,11 @@ public enum SamePersonMatcher {
     }
 
     /// How many times each folded word occurs among the inputs' names, and each input's name key.
-    static func foldAndCount(_ inputs: MatchInputs, workers: Int) -> (words: NameSimilarity.WordCounts, keys: [UInt64]) {
+    static func foldAndCount(
+        _ inputs: MatchInputs, workers: Int, background: Bool = false
+    ) -> (words: NameSimilarity.WordCounts, keys: [UInt64]) {
         let ranges = split(count: inputs.count, into: workers == 1 ? 1 : workers * 8)
-        let parts = parallelMap(tasks: ranges.count, workers: workers) { task in
+        let parts = parallelMap(tasks: ranges.count, workers: workers, background: background) { task in
             var keys: [UInt64] = []
             var counts = NameSimilarity.WordCounts()
             for index in ranges[task] {
@@ -259,7 +266,10 @@ public enum SamePersonMatcher {
     /// `w + workers`, …, and returns the results in task order. Each task writes only its own
     /// pre-allocated slot, once, and the slots are read only after `concurrentPerform` returns, so
     /// they need no lock; the order of the results never depends on scheduling.
-    private static func parallelMap<T: Sendable>(tasks: Int, workers: Int, _ task: @Sendable (Int) -> T) -> [T] {
+    /// With `background`, the workers are new low-priority threads (``BackgroundThreads``).
+    private static func parallelMap<T: Sendable>(tasks: Int, workers: Int, background: Bool = false, _ task: @Sendable (Int) -> T)
+        -> [T]
+    {
         let buffer = UnsafeMutableBufferPointer<T?>.allocate(capacity: tasks)
         buffer.initialize(repeating: nil)
         defer {
@@ -268,8 +278,13 @@ public enum SamePersonMatcher {
         }
         nonisolated(unsafe) let slots = buffer
         let workers = max(1, min(workers, tasks))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        let work: @Sendable (Int) -> Void = { worker in
             for t in stride(from: worker, to: tasks, by: workers) { slots[t] = task(t) }
+        }
+        if background {
+            BackgroundThreads.run(workers, work)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers, execute: work)
         }
         return buffer.map { $0! }
     }

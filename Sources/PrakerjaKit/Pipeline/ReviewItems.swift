@@ -29,7 +29,10 @@ enum ReviewItems {
     /// `possible_same_person` pairs; `registration_id` is the later of the two. The detail names what,
     /// besides the name, birth date and gender, the two registrations share (`province`, `kk`,
     /// `phone`, `email`), which is what the listing rule weighed against the name's commonness.
-    static func samePerson(_ regs: [Registration], isDuplicate: [Bool], threshold: Double, jobs: Int) -> [ReviewItem] {
+    /// With `background`, the matcher runs on low-priority threads of its own (``BackgroundThreads``).
+    static func samePerson(
+        _ regs: [Registration], isDuplicate: [Bool], threshold: Double, jobs: Int, background: Bool = false
+    ) -> [ReviewItem] {
         var origin: [Int32] = []
         for i in regs.indices
         where !isDuplicate[i] && regs.read(i, { $0.pointee.nameValid && $0.pointee.birthDate != nil && $0.pointee.gender != nil }) {
@@ -48,14 +51,16 @@ enum ReviewItems {
                     phone: r.pointee.phone, email: r.pointee.email)
             }
         }
-        return SamePersonMatcher.findCandidates(in: inputs, threshold: threshold, jobs: jobs).filter(\.listed).map { candidate in
-            let pair = candidate.pair
-            var a = regs[Int(origin[pair.a])]
-            var b = regs[Int(origin[pair.b])]
-            if Registration.precedes(b, a) { swap(&a, &b) }
-            return ReviewItem(
-                key: ReviewKey(item: ReviewItemKind.samePerson, registrationID: b.registrationID, otherRegistrationID: a.registrationID),
-                score: (pair.score * 1000).rounded() / 1000, detail: candidate.evidence.description)
-        }
+        return SamePersonMatcher.findCandidates(in: inputs, threshold: threshold, jobs: jobs, background: background).filter(\.listed)
+            .map { candidate in
+                let pair = candidate.pair
+                var a = regs[Int(origin[pair.a])]
+                var b = regs[Int(origin[pair.b])]
+                if Registration.precedes(b, a) { swap(&a, &b) }
+                return ReviewItem(
+                    key: ReviewKey(
+                        item: ReviewItemKind.samePerson, registrationID: b.registrationID, otherRegistrationID: a.registrationID),
+                    score: (pair.score * 1000).rounded() / 1000, detail: candidate.evidence.description)
+            }
     }
 }

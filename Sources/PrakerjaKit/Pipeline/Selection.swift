@@ -1,3 +1,4 @@
+import Dispatch
 import GRDB
 
 /// The selection of one wave: check → match → draw → cards, over ingested registrations.
@@ -16,12 +17,12 @@ struct Selection {
 
     struct Output {
         var outcomes: Outcomes
-        var reviewItems: [ReviewItem]
+        /// The review items, found meanwhile, and the warnings about decisions.
+        var review: Review
         /// (card number, NIK, issue counter) of every Lulus.
         var issued: [(UInt64, UInt64, Int64)]
         var poolSHA256: String
         var places: Int
-        var warnings: [String]
     }
 
     /// The contact named by `ref`: registration `ref >> 1`'s phone when `ref` is even, else its e-mail.
@@ -79,13 +80,30 @@ struct Selection {
         }
 
         // Check 3's NIK structures give the NIK review flags now, and then only whether they are valid.
-        var items: [ReviewItem]
+        let flags: [ReviewItem]
         let structureValid: [Bool]
         do {
             let view = regs, duplicate = isDuplicate
             let structures = view.indices.parallelMap(jobs: jobs) { i in NIKStructure.parse(number: view.read(i) { $0.pointee.nik }) }
-            items = ReviewItems.nikFlags(view, structures: structures, isDuplicate: duplicate, jobs: jobs)
+            flags = ReviewItems.nikFlags(view, structures: structures, isDuplicate: duplicate, jobs: jobs)
             structureValid = structures.map { $0 != nil }
+        }
+
+        // Review items: the NIK flags and possible same person (the matcher), which needs only the
+        // registrations and check 1. Check 10 needs them before the draw only when a reviewer
+        // rejected something; otherwise the matcher runs on low-priority threads of its own from
+        // now until the store needs its items, in the time the run leaves a core idle (``Review``).
+        let reviewed = decisions.values.contains(.reject)
+        let review: Review
+        do {
+            let view = regs, duplicate = isDuplicate, threshold = config.rules.fuzzyThreshold, background = !reviewed
+            review = Review(decisions: decisions, jobs: jobs, background: background) {
+                var all =
+                    flags
+                    + ReviewItems.samePerson(view, isDuplicate: duplicate, threshold: threshold, jobs: jobs, background: background)
+                all.sort { $0.key < $1.key }
+                return all
+            }
         }
 
         // History as it stands, for this wave's NIKs and contacts only; the look-up tables are
@@ -198,7 +216,9 @@ struct Selection {
             }
         }
         logger.phase("checks")
-        // The claims are written while the matcher runs; `db` is not used again until they are.
+        // The places, read before the claims are written: the writing connection is busy until
+        // the cards (look-ups through `history` wait for it when they would use it).
+        let places = config.quota + (try Store.revokedCount(db, waves: config.recycleRevokedFrom))
         do {
             let view = regs, refs = claims
             try writer.start(sql: Store.claimsSQL) { statement in
@@ -210,26 +230,12 @@ struct Selection {
             claims = []
         }
 
-        // Review items: possible same person.
-        do {
-            let view = regs, duplicate = isDuplicate
-            items += ReviewItems.samePerson(view, isDuplicate: duplicate, threshold: config.rules.fuzzyThreshold, jobs: jobs)
-        }
-        items.sort { $0.key < $1.key }
-        try writer.wait()
-        logger.phase("matching")
-
         // Check 10: a reviewer's reject on an existing item.
-        let itemKeys = Set(items.map(\.key))
         var rejectedByReview = Set<String>()
-        var warnings: [String] = []
-        for (key, decision) in decisions.sorted(by: { $0.key < $1.key }) {
-            guard itemKeys.contains(key) else {
-                warnings.append(
-                    "decision for a review item that no longer exists: \(key.item) \(key.registrationID) \(key.otherRegistrationID)")
-                continue
-            }
-            if decision == .reject { rejectedByReview.insert(key.registrationID) }
+        if reviewed {
+            rejectedByReview = review.rejected()
+            try writer.wait()
+            logger.phase("matching")
         }
 
         // The draw (§6.4).
@@ -256,7 +262,6 @@ struct Selection {
             for (k, i) in members.enumerated() { decided[Int(i)].key = Int32(k) }
         }
         Draw.sort(&pool, jobs: jobs)
-        let places = config.quota + (try Store.revokedCount(db, waves: config.recycleRevokedFrom))
         let draw = Draw(places: places, provincePlaces: config.provinceQuota, familyLimit: config.rules.familyLimit)
         // Each member's family and province as numbers, gathered in pool order on every core, so
         // the walk (one thread, in rank order) reads two arrays instead of the registrations at random.
@@ -304,8 +309,49 @@ struct Selection {
         // The outcomes hold the only reference to the registrations now.
         regs = []
         logger.phase("outcomes")
-        return Output(
-            outcomes: outcomes, reviewItems: items, issued: issued, poolSHA256: poolHash, places: places, warnings: warnings
-        )
+        return Output(outcomes: outcomes, review: review, issued: issued, poolSHA256: poolHash, places: places)
+    }
+}
+
+/// A wave's review items, found on another thread from check 1 on (with one job, at
+/// once), and what the stored decisions say about them: check 10 and the warnings for decisions on
+/// items that no longer exist. Whoever needs them waits.
+final class Review: @unchecked Sendable {
+    private let decisions: [ReviewKey: Decision]
+    private let group = DispatchGroup()
+    /// Written once by the finding thread; read only after `group.wait()`.
+    private var found: [ReviewItem] = []
+
+    /// With `background`, on a low-priority thread of its own (``BackgroundThreads``), for when
+    /// nothing waits for the items until the store.
+    init(decisions: [ReviewKey: Decision], jobs: Int, background: Bool, find: @escaping @Sendable () -> [ReviewItem]) {
+        self.decisions = decisions
+        if jobs <= 1 {
+            found = find()
+        } else if background {
+            BackgroundThreads.start(group: group) { [self] in found = find() }
+        } else {
+            DispatchQueue.global().async(group: group) { [self] in found = find() }
+        }
+    }
+
+    /// The items, sorted by key.
+    var items: [ReviewItem] {
+        group.wait()
+        return found
+    }
+
+    /// The registration ids a reviewer rejected on an item that still exists (check 10).
+    func rejected() -> Set<String> {
+        let keys = Set(items.map(\.key))
+        return Set(decisions.filter { $0.value == .reject && keys.contains($0.key) }.map(\.key.registrationID))
+    }
+
+    /// A warning for each decision on an item that no longer exists, in key order.
+    func warnings() -> [String] {
+        let keys = Set(items.map(\.key))
+        return decisions.keys.sorted().filter { !keys.contains($0) }.map { key in
+            "decision for a review item that no longer exists: \(key.item) \(key.registrationID) \(key.otherRegistrationID)"
+        }
     }
 }

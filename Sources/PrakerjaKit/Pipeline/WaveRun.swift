@@ -104,34 +104,43 @@ public enum WaveRun {
                 cardBase: cardBase, writer: writer)
 
             let inputs = [loaded.configFile] + ingested.files + exclusions.files + decisionFiles.files
-            var warnings = ingested.warnings + selection.warnings
-            for w in selection.warnings { context.logger.warning("wave \(wave): \(w)") }
-            warnings.sort()
-            let result = WaveResult(
+            var result = WaveResult(
                 wave: wave, seed: config.seed, configSHA256: loaded.configSHA256, inputs: inputs, outcomes: selection.outcomes,
-                rejected: ingested.rejected, reviewItems: selection.reviewItems, decisions: decisions,
-                poolSHA256: selection.poolSHA256, places: selection.places, warnings: warnings)
-            // The reports depend only on `result`: they are written to temporary files on another
-            // thread while this one stores the result in SQLite (one writer), and renamed only after
-            // the commit as always.
+                rejected: ingested.rejected, reviewItems: [], decisions: decisions, poolSHA256: selection.poolSHA256,
+                places: selection.places, warnings: ingested.warnings.sorted())
+            // Three threads from here: the reports that do not need the review items are written to
+            // temporary files on one; this one stores the selection in SQLite (one writer); the
+            // matcher may still be finding the review items (``Review``). Then the review items are
+            // stored and their report and the manifest written. Files are renamed only after the commit.
             let reportsDone = DispatchGroup()
-            let reportsResult = Mutex<Result<(files: [PendingFile], warnings: [String]), any Error>?>(nil)
+            let reportsResult = Mutex<Result<WaveReportWriter.Staged, any Error>?>(nil)
             let outDir = context.outDir
             let jobs = context.jobs
-            DispatchQueue.global().async(group: reportsDone) {
-                let r = Result { try WaveReportWriter.stage(result, outDir: outDir, startedAt: startedAt, jobs: jobs) }
-                reportsResult.withLock { $0 = r }
+            do {
+                let partial = result
+                DispatchQueue.global().async(group: reportsDone) {
+                    let r = Result { try WaveReportWriter.stageOutcomes(partial, outDir: outDir, jobs: jobs) }
+                    reportsResult.withLock { $0 = r }
+                }
             }
             let stored = Result {
+                try writer.wait()
                 try Store.saveSelection(
                     db, result: result, config: config, exclusions: exclusions,
-                    cards: selection.issued, cardBase: cardBase, storedDecisions: decisions, jobs: jobs)
+                    cards: selection.issued, cardBase: cardBase, storedDecisions: decisions, writeReview: false)
+                result.reviewItems = selection.review.items
+                let reviewWarnings = selection.review.warnings()
+                for w in reviewWarnings { context.logger.warning("wave \(wave): \(w)") }
+                result.warnings = (result.warnings + reviewWarnings).sorted()
+                try Store.saveReview(db, result: result)
             }
             reportsDone.wait()
             let reportsOutcome = reportsResult.withLock { $0 }!
             if case .failure = stored, case .success(let r) = reportsOutcome { OutputWriter.discard(r.files) }
             try stored.get()
-            let reports = try reportsOutcome.get()
+            let reports = try WaveReportWriter.stageReview(
+                result, after: try reportsOutcome.get(), outDir: outDir, startedAt: startedAt)
+            let warnings = result.warnings
             phases.phase("store and reports")
             let lulus = result.outcomes.lulusCount
             try Store.appendLedger(

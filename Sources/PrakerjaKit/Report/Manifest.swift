@@ -87,9 +87,22 @@ struct Manifest: Encodable {
 
 /// Stages the §7.1 reports of a wave for an atomic rename after commit.
 enum WaveReportWriter {
+    /// The reports that do not depend on the review items, staged.
+    struct Staged: Sendable {
+        /// outcomes.csv, rejected_rows.csv, summary.csv, fairness.csv.
+        var files: [PendingFile]
+        var fairness: Fairness
+    }
+
     static func stage(_ result: WaveResult, outDir: String, startedAt: String, jobs: Int = 1) throws -> (
         files: [PendingFile], warnings: [String]
     ) {
+        try stageReview(result, after: try stageOutcomes(result, outDir: outDir, jobs: jobs), outDir: outDir, startedAt: startedAt)
+    }
+
+    /// outcomes.csv, rejected_rows.csv, summary.csv and fairness.csv: everything but the review
+    /// items, so they can be written while the matcher is still running.
+    static func stageOutcomes(_ result: WaveResult, outDir: String, jobs: Int = 1) throws -> Staged {
         let dir = outDir + "/waves/\(result.wave)"
         let fairness = Fairness(outcomes: result.outcomes)
         var staged: [PendingFile] = []
@@ -100,18 +113,36 @@ enum WaveReportWriter {
                 })
             let parts: [(String, [UInt8])] = [
                 ("rejected_rows.csv", WaveReports.rejectedRows(result.rejected)),
-                ("review.csv", WaveReports.review(result)),
                 ("summary.csv", WaveReports.summary(result)),
                 ("fairness.csv", fairness.csv()),
             ]
             for (name, bytes) in parts { staged.append(try OutputWriter.stage(bytes, to: dir + "/" + name)) }
-            let names = ["outcomes.csv"] + parts.map(\.0)
-            let outputs = zip(names, staged).map { Manifest.Output(file: $0.0, sha256: $0.1.sha256) }
-            let manifest = Manifest(result: result, fairness: fairness, outputs: outputs, startedAt: startedAt)
-            staged.append(try OutputWriter.stage(manifest.json(), to: dir + "/manifest.json"))
-            return (staged, fairness.warnings)
+            return Staged(files: staged, fairness: fairness)
         } catch {
             OutputWriter.discard(staged)
+            throw error
+        }
+    }
+
+    /// review.csv and manifest.json, once `result` has its review items and warnings; returns every
+    /// staged file (those of `staged` too) and the fairness warnings.
+    static func stageReview(_ result: WaveResult, after staged: Staged, outDir: String, startedAt: String) throws -> (
+        files: [PendingFile], warnings: [String]
+    ) {
+        let dir = outDir + "/waves/\(result.wave)"
+        var files = staged.files
+        do {
+            files.append(try OutputWriter.stage(WaveReports.review(result), to: dir + "/review.csv"))
+            // The manifest lists the files in this order.
+            let named = Dictionary(uniqueKeysWithValues: files.map { (($0.finalPath as NSString).lastPathComponent, $0) })
+            let outputs = ["outcomes.csv", "rejected_rows.csv", "review.csv", "summary.csv", "fairness.csv"].map {
+                Manifest.Output(file: $0, sha256: named[$0]!.sha256)
+            }
+            let manifest = Manifest(result: result, fairness: staged.fairness, outputs: outputs, startedAt: startedAt)
+            files.append(try OutputWriter.stage(manifest.json(), to: dir + "/manifest.json"))
+            return (files, staged.fairness.warnings)
+        } catch {
+            OutputWriter.discard(files)
             throw error
         }
     }

@@ -13,9 +13,12 @@ extension Store {
 
     /// Stores a wave's selection as `selected` (its NIK look-up table and contact claims went in
     /// earlier: ``saveOutcomeNIKs(_:wave:count:entry:)``, ``saveClaims(_:wave:count:claim:)``).
+    ///
+    /// With `writeReview` false the review items and the final warnings are not known yet: the run
+    /// stores them with ``saveReview(_:result:)`` once the matcher is done.
     static func saveSelection(
         _ db: Database, result: WaveResult, config: WaveConfig, exclusions: Exclusions,
-        cards: [(UInt64, UInt64, Int64)], cardBase: Int64, storedDecisions: [ReviewKey: Decision], jobs: Int = 1
+        cards: [(UInt64, UInt64, Int64)], cardBase: Int64, storedDecisions: [ReviewKey: Decision], writeReview: Bool = true
     ) throws {
         let wave = result.wave
         let encoder = JSONEncoder()
@@ -77,18 +80,7 @@ extension Store {
             rejected.bind(6, r.detail)
             try rejected.execute()
         }
-        let item = try FastStatement(
-            db, sql: "INSERT INTO review_items(wave, item, registration_id, other_registration_id, score, detail) VALUES (?, ?, ?, ?, ?, ?)"
-        )
-        item.bind(1, wave)
-        for i in result.reviewItems {
-            item.bind(2, i.key.item)
-            item.bind(3, i.key.registrationID)
-            item.bind(4, i.key.otherRegistrationID)
-            item.bind(5, i.score)
-            item.bind(6, i.detail)
-            try item.execute()
-        }
+        if writeReview { try saveReview(db, result: result) }
         let decision = try db.makeStatement(
             sql: """
                 INSERT INTO decisions(wave, item, registration_id, other_registration_id, decision) VALUES (?, ?, ?, ?, ?)
@@ -117,6 +109,28 @@ extension Store {
             card.bind(4, counter)
             try card.execute()
         }
+    }
+
+    /// A selected wave's review items, and its stored manifest with the final warnings.
+    static func saveReview(_ db: Database, result: WaveResult) throws {
+        let item = try FastStatement(
+            db, sql: "INSERT INTO review_items(wave, item, registration_id, other_registration_id, score, detail) VALUES (?, ?, ?, ?, ?, ?)"
+        )
+        item.bind(1, result.wave)
+        for i in result.reviewItems {
+            item.bind(2, i.key.item)
+            item.bind(3, i.key.registrationID)
+            item.bind(4, i.key.otherRegistrationID)
+            item.bind(5, i.score)
+            item.bind(6, i.detail)
+            try item.execute()
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let stored = StoredWave(poolSHA256: result.poolSHA256, places: result.places, warnings: result.warnings)
+        try db.execute(
+            sql: "UPDATE waves SET manifest = ? WHERE wave = ?",
+            arguments: [String(decoding: try encoder.encode(stored), as: UTF8.self), result.wave])
     }
 
     /// The decisions stored for a wave.

@@ -1,0 +1,40 @@
+import CThreadPriority
+import Dispatch
+import Foundation
+
+/// Threads of their own at a lower scheduling priority (nice 10), for work that fills the cores the
+/// run leaves idle without slowing what it waits for: the matcher runs this way beside the draw,
+/// the cards and the store when no review decision needs it earlier. New threads, not Dispatch's
+/// shared ones, because a lowered priority cannot be raised back without privileges.
+enum BackgroundThreads {
+    static let niceness: Int32 = 10
+
+    /// Starts `body` on a new low-priority thread; `group` is left when it returns.
+    static func start(group: DispatchGroup, _ body: @escaping @Sendable () -> Void) {
+        group.enter()
+        let thread = Thread {
+            _ = prakerja_lower_thread_priority(niceness)
+            body()
+            group.leave()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Runs `body(w)` for `w` in `0..<count` on `count` new low-priority threads, and waits.
+    static func run(_ count: Int, _ body: @Sendable (Int) -> Void) {
+        /// Holds `body` for the threads, and lets go of it once they are done (a `Thread` keeps its
+        /// block for as long as the `Thread` object lives, which may be longer).
+        final class Work: @unchecked Sendable {
+            var body: (@Sendable (Int) -> Void)?
+        }
+        withoutActuallyEscaping(body) { body in
+            let work = Work()
+            work.body = body
+            let group = DispatchGroup()
+            for w in 0..<count { start(group: group) { work.body!(w) } }
+            group.wait()
+            work.body = nil
+        }
+    }
+}
