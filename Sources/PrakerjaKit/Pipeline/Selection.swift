@@ -240,7 +240,6 @@ struct Selection {
 
         // The draw (§6.4).
         var pool: [PoolEntry]
-        let keys: [LotteryDigest]
         do {
             var members: [Int32] = []
             for i in regs.indices where decided[i].reason == 0 {
@@ -257,8 +256,8 @@ struct Selection {
                 let (nik, occupation) = view.read(Int(i)) { ($0.pointee.nik, $0.pointee.occupation!) }
                 return PoolEntry(key: lottery.digest(nik: nik), index: i, tier: Int32(config.tier(of: occupation)))
             }
-            // The keys in registration_id order (the members' order), for the outcomes.
-            keys = pool.map(\.key)
+            // Each member's place among the members (registration_id order): where the outcomes
+            // will find its key.
             for (k, i) in members.enumerated() { decided[Int(i)].key = Int32(k) }
         }
         Draw.sort(&pool, jobs: jobs)
@@ -301,6 +300,12 @@ struct Selection {
             }
         }
         let poolHash = Lottery.poolHash(pool.lazy.map { (Int($0.tier), $0.key) })
+        // The keys in registration_id order, for the outcomes, made now that the draw's own arrays
+        // are gone: each member's key goes to its place among the members.
+        let keys = [LotteryDigest](unsafeUninitializedCapacity: pool.count) { out, initialized in
+            for entry in pool { (out.baseAddress! + Int(decided[Int(entry.index)].key)).initialize(to: entry.key) }
+            initialized = pool.count
+        }
         // The outcomes are made from the registrations, their decisions and the pool when read.
         let outcomes = Outcomes(
             selected: Outcomes.Selected(registrations: regs, decisions: decided, details: details, keys: keys))
