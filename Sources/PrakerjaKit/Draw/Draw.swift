@@ -28,7 +28,7 @@ struct Draw: Sendable {
             var tier: Int32
             var place: Int32
         }
-        let order: [Int]
+        let order: [Int32]
         do {
             let entries = pool
             var slots = entries.indices.map { Slot(prefix: entries[$0].key.w0, tier: entries[$0].tier, place: Int32($0)) }
@@ -37,7 +37,7 @@ struct Draw: Sendable {
                 if a.prefix != b.prefix { return a.prefix < b.prefix }
                 return entries[Int(a.place)].key < entries[Int(b.place)].key
             }
-            order = slots.map { Int($0.place) }
+            order = slots.map(\.place)
         }
         pool.permute(by: order)
     }
@@ -48,10 +48,12 @@ struct Draw: Sendable {
 
     /// The members' families as numbers: `family[r]` for pool position `r`, and `kks[f]` for family `f`
     /// (in KK order), from each member's KK in pool order. The walk then counts in an array.
-    static func families(of memberKKs: [UInt64], jobs: Int) -> (family: [Int32], kks: [UInt64]) {
+    static func families(of memberKKs: consuming [UInt64], jobs: Int) -> (family: [Int32], kks: [UInt64]) {
         var order = memberKKs.indices.map { (memberKKs[$0], Int32($0)) }
+        let count = memberKKs.count
+        _ = consume memberKKs  // freed before the sort's merge buffer is made
         order.parallelSort(jobs: jobs) { $0 < $1 }
-        var family = [Int32](repeating: 0, count: memberKKs.count)
+        var family = [Int32](repeating: 0, count: count)
         var kks: [UInt64] = []
         for (kk, position) in order {
             if kks.last != kk { kks.append(kk) }

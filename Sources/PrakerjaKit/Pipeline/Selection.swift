@@ -268,7 +268,7 @@ struct Selection {
         do {
             let view = regs, rankOrder = pool
             let memberKKs = rankOrder.parallelMap(jobs: jobs) { e in view.read(Int(e.index)) { $0.pointee.kk! } }
-            let (family, kks) = Draw.families(of: memberKKs, jobs: jobs)
+            let (family, kks) = Draw.families(of: consume memberKKs, jobs: jobs)
             let counts = try Store.familyCounts(history, kks: kks, before: wave)
             var province: [Int32]? = nil
             if draw.provincePlaces != nil {

@@ -117,18 +117,18 @@ extension Array {
     /// Rearranges the elements in place so the one at `order[k]` ends at `k`, following the
     /// permutation's cycles: no second array, which for millions of registrations is hundreds of
     /// megabytes. `order` must be a permutation of the indices.
-    mutating func permute(by order: [Int]) {
+    mutating func permute<Index: BinaryInteger>(by order: [Index]) {
         precondition(order.count == count, "permute: the order has \(order.count) indexes for \(count) elements")
         var placed = [Bool](repeating: false, count: count)
         withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             for start in 0..<buffer.count where !placed[start] {
                 placed[start] = true
-                if order[start] == start { continue }
+                if Int(order[start]) == start { continue }
                 let held = (base + start).move()
                 var j = start
                 while true {
-                    let k = order[j]
+                    let k = Int(order[j])
                     if k == start {
                         (base + j).initialize(to: held)
                         break
