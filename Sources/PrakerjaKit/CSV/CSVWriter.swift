@@ -31,6 +31,53 @@ public struct CSVWriter: Sendable {
         bytes.append(Self.lf)
     }
 
+    // MARK: Fields one by one, for reports of millions of rows
+
+    /// Appends one field: a comma before it unless `first`.
+    public mutating func appendField(_ field: String, first: Bool = false) {
+        if !first { bytes.append(Self.comma) }
+        append(field)
+    }
+
+    /// Appends one field of plain bytes that need no quoting (digits, names of codes).
+    mutating func appendPlainField(_ field: StaticString, first: Bool = false) {
+        if !first { bytes.append(Self.comma) }
+        field.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends a non-negative number as a field.
+    mutating func appendNumberField(_ value: UInt64, first: Bool = false) {
+        if !first { bytes.append(Self.comma) }
+        appendDigits(value, count: nil)
+    }
+
+    /// Appends `value`'s last `count` decimal digits, zero-padded (all its digits when nil).
+    mutating func appendDigits(_ value: UInt64, count: Int?) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
+        withUnsafeMutableBytes(of: &digits) { raw in
+            var v = value
+            var i = raw.count
+            repeat {
+                i -= 1
+                raw[i] = UInt8(truncatingIfNeeded: v % 10) + 48
+                v /= 10
+            } while (count == nil && v > 0) || (count != nil && raw.count - i < count!)
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[i...]))
+        }
+    }
+
+    /// Appends text to the current field as it is: for text that never needs quoting (names of
+    /// codes, separators, masks).
+    mutating func appendRaw(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Ends a row written field by field.
+    mutating func endRow() {
+        bytes.append(Self.lf)
+    }
+
     private mutating func append(_ field: String) {
         var field = field
         field.withUTF8 { utf8 in

@@ -104,6 +104,39 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
         }
     }
 
+    /// The parts of an outcome that outcomes.csv shows.
+    struct Shown {
+        var registrationID: String
+        var nik: UInt64
+        var fullName: String
+        var provinceCode: String
+        var reason: Reason?
+        var failed: UInt16
+        var detail: String
+        var tier: Int?
+        var lotteryRank: Int?
+        var card: UInt64?
+    }
+
+    /// The shown parts of the outcome at `position`, without making the outcome (its contacts and
+    /// lottery key are not read).
+    func shown(at position: Int) -> Shown {
+        guard isSelection else {
+            let o = rows[position]
+            return Shown(
+                registrationID: o.registrationID, nik: o.nik, fullName: o.fullName, provinceCode: o.provinceCode, reason: o.reason,
+                failed: o.failed, detail: o.detail, tier: o.tier, lotteryRank: o.lotteryRank, card: o.card)
+        }
+        let d = columns.decisions[position]
+        return columns.registrations.read(position) { r in
+            Shown(
+                registrationID: r.pointee.registrationID, nik: r.pointee.nik, fullName: r.pointee.displayName,
+                provinceCode: r.pointee.provinceCode, reason: d.reason == 0 ? nil : Reason(rawValue: Int(d.reason)), failed: d.failed,
+                detail: columns.details[Int(d.detail)], tier: d.tier == .min ? nil : Int(d.tier),
+                lotteryRank: d.rank == 0 ? nil : Int(d.rank), card: d.card == .max ? nil : d.card)
+        }
+    }
+
     /// How many are Lulus, without making the outcomes.
     var lulusCount: Int {
         isSelection ? columns.decisions.reduce(0) { $0 + ($1.reason == 0 ? 1 : 0) } : rows.reduce(0) { $0 + ($1.isLulus ? 1 : 0) }

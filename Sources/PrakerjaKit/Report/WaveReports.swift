@@ -26,18 +26,60 @@ enum WaveReports {
         for round in stride(from: 0, to: chunkCount, by: perRound) {
             let chunks = (round..<min(chunkCount, round + perRound)).parallelMap(jobs: jobs, sequentialBelow: 2) { c in
                 var w = CSVWriter()
-                for o in rows[(c * chunkSize)..<min(rows.count, (c + 1) * chunkSize)] {
-                    w.writeRow([
-                        Cell.safe(o.registrationID), SixteenDigits.maskNIK(o.nik), Cell.safe(o.fullName), Cell.safe(o.provinceCode),
-                        o.status, o.reason?.name ?? "", o.reasonsText, Cell.safe(o.detail),
-                        o.tier.map(String.init) ?? "", o.lotteryRank.map(String.init) ?? "",
-                        o.card.map(SixteenDigits.maskCard) ?? "",
-                    ])
+                for k in (c * chunkSize)..<min(rows.count, (c + 1) * chunkSize) {
+                    appendOutcome(rows.shown(at: k), to: &w)
                 }
                 return w.bytes
             }
             for chunk in chunks { try write(chunk) }
         }
+    }
+
+    /// One row of outcomes.csv, written field by field: the same bytes as `writeRow` of the
+    /// columns' texts, without making them (the masks, numbers and reason lists are written as
+    /// digits and names straight into the buffer).
+    static func appendOutcome(_ o: Outcomes.Shown, to w: inout CSVWriter) {
+        w.appendField(Cell.safe(o.registrationID), first: true)
+        // nik_masked: the NIK's first 6 and last 4 of its 16 digits.
+        let nik = o.nik % 10_000_000_000_000_000
+        w.appendField("")
+        w.appendDigits(nik / 10_000_000_000, count: 6)
+        w.appendRaw("******")
+        w.appendDigits(nik % 10_000, count: 4)
+        w.appendField(Cell.safe(o.fullName))
+        w.appendField(Cell.safe(o.provinceCode))
+        if let reason = o.reason {
+            w.appendPlainField("Gagal")
+            w.appendField(reason.name)
+            // reasons: every failing check among 2–9, or the reason itself.
+            w.appendField("")
+            if o.failed == 0 {
+                w.appendRaw(reason.name)
+            } else {
+                var first = true
+                for n in 2...9 where o.failed & (1 << UInt16(n)) != 0 {
+                    if !first { w.appendRaw(";") }
+                    w.appendRaw(Reason(rawValue: n)!.name)
+                    first = false
+                }
+            }
+        } else {
+            w.appendPlainField("Lulus")
+            w.appendField("")
+            w.appendField("")
+        }
+        w.appendField(Cell.safe(o.detail))
+        w.appendField(o.tier.map(String.init) ?? "")
+        w.appendField(o.lotteryRank.map(String.init) ?? "")
+        w.appendField("")
+        if let card = o.card {
+            // card_masked: the card's first 4 and last 4 of its 16 digits.
+            let number = card % 10_000_000_000_000_000
+            w.appendDigits(number / 1_000_000_000_000, count: 4)
+            w.appendRaw("********")
+            w.appendDigits(number % 10_000, count: 4)
+        }
+        w.endRow()
     }
 
     static func rejectedRows(_ rows: [RejectedRow]) -> [UInt8] {
