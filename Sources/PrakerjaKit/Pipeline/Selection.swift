@@ -1,13 +1,15 @@
 import Dispatch
 import GRDB
 
-/// The selection of one wave: check → match → draw → cards, over ingested registrations.
+/// The selection of one wave: check → draw → cards over ingested registrations, with the matcher
+/// beside them (``Review``).
 ///
-/// Each stage is a function from values to values. The database is read here (card collisions
-/// on the calling thread, history look-ups there too or, with `databasePath`, on read-only
-/// connections of their own, ``HistoryReader``). Two parts of the selection are written here, by
-/// ``Store/BackgroundWriter`` while the selection goes on: the NIK look-up table once check 1 is
-/// done, and the contact claims once the checks are.
+/// Each stage is a function from values to values. The database is read here (history look-ups
+/// and card collisions on the calling thread or, with `databasePath`, on read-only connections of
+/// their own, ``HistoryReader``). The parts of the selection that are final early are written
+/// here, by ``Store/BackgroundWriter`` while the selection goes on: the NIK look-up table once
+/// check 1 is done, the contact claims once they are made (before checks 2–9), and the cards once
+/// they are issued.
 struct Selection {
     let config: WaveConfig
     let jobs: Int
@@ -19,8 +21,6 @@ struct Selection {
         var outcomes: Outcomes
         /// The review items, found meanwhile, and the warnings about decisions.
         var review: Review
-        /// (card number, NIK, issue counter) of every Lulus.
-        var issued: [(UInt64, UInt64, Int64)]
         var poolSHA256: String
         var places: Int
     }
@@ -39,6 +39,9 @@ struct Selection {
         let wave = config.wave
         let jobs = self.jobs
         let history = HistoryReader(db, path: databasePath, jobs: jobs, writer: writer)
+        // The places, read first: from check 1 on, the writing connection is busy writing what is
+        // final early (look-ups through `history` wait for it when they would use it).
+        let places = config.quota + (try Store.revokedCount(db, waves: config.recycleRevokedFrom))
 
         // The registrations come from ingest in registration_id (byte) order, the order of the
         // outcomes. Nothing below depends on their order but the outcomes (registration ids are
@@ -108,9 +111,6 @@ struct Selection {
 
         // History as it stands, for this wave's NIKs and contacts only; the look-up tables are
         // scoped so they are freed as soon as the checks are done.
-        // The claims, each as the contact reference of the registration that claimed it, in byte
-        // order of the contacts (4 bytes a claim while the matcher runs).
-        var claims: [UInt32] = []
         var decided: [Outcomes.Decision] = []
         var details = [""]
         do {
@@ -185,8 +185,17 @@ struct Selection {
             claimers = []
             // In slot order: phones, then e-mails, each in byte order, for the store.
             claimed.parallelSort(jobs: jobs) { $0 < $1 }
-            claims = claimed.map { UInt32(truncatingIfNeeded: $0) }
-            claimed = []
+            do {
+                // Final now: written while the checks, the draw and the cards go on.
+                let refs = claimed.map { UInt32(truncatingIfNeeded: $0) }
+                claimed = []
+                try writer.start(sql: Store.claimsSQL) { statement in
+                    try Store.saveClaims(statement, wave: wave, count: refs.count) { k in
+                        let ref = refs[k]
+                        return (Self.contact(ref, in: view), view.read(Int(ref >> 1)) { $0.pointee.nik })
+                    }
+                }
+            }
 
             // Checks 2–9 on every core.
             let context = CheckContext(
@@ -216,19 +225,6 @@ struct Selection {
             }
         }
         logger.phase("checks")
-        // The places, read before the claims are written: the writing connection is busy until
-        // the cards (look-ups through `history` wait for it when they would use it).
-        let places = config.quota + (try Store.revokedCount(db, waves: config.recycleRevokedFrom))
-        do {
-            let view = regs, refs = claims
-            try writer.start(sql: Store.claimsSQL) { statement in
-                try Store.saveClaims(statement, wave: wave, count: refs.count) { k in
-                    let ref = refs[k]
-                    return (Self.contact(ref, in: view), view.read(Int(ref >> 1)) { $0.pointee.nik })
-                }
-            }
-            claims = []
-        }
 
         // Check 10: a reviewer's reject on an existing item.
         var rejectedByReview = Set<String>()
@@ -299,6 +295,11 @@ struct Selection {
             case .quotaFull: decided[Int(entry.index)].reason = UInt8(Reason.quotaFull.rawValue)
             }
         }
+        // The cards are written now, while the outcomes are put together.
+        do {
+            let cards = issued.sorted { $0.0 < $1.0 }
+            try writer.start(sql: Store.cardsSQL) { statement in try Store.saveCards(statement, wave: wave, cards: cards) }
+        }
         let poolHash = Lottery.poolHash(pool.lazy.map { (Int($0.tier), $0.key) })
         // The keys in registration_id order, for the outcomes, made now that the draw's own arrays
         // are gone: each member's key goes to its place among the members.
@@ -314,7 +315,7 @@ struct Selection {
         // The outcomes hold the only reference to the registrations now.
         regs = []
         logger.phase("outcomes")
-        return Output(outcomes: outcomes, review: review, issued: issued, poolSHA256: poolHash, places: places)
+        return Output(outcomes: outcomes, review: review, poolSHA256: poolHash, places: places)
     }
 }
 

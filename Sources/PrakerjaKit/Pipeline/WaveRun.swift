@@ -127,7 +127,7 @@ public enum WaveRun {
                 try writer.wait()
                 try Store.saveSelection(
                     db, result: result, config: config, exclusions: exclusions,
-                    cards: selection.issued, cardBase: cardBase, storedDecisions: decisions, writeReview: false)
+                    cardBase: cardBase, storedDecisions: decisions, writeReview: false)
                 result.reviewItems = selection.review.items
                 let reviewWarnings = selection.review.warnings()
                 for w in reviewWarnings { context.logger.warning("wave \(wave): \(w)") }

@@ -11,14 +11,15 @@ extension Store {
         try db.execute(sql: "DELETE FROM cards WHERE wave = ? AND final = 0", arguments: [wave])
     }
 
-    /// Stores a wave's selection as `selected` (its NIK look-up table and contact claims went in
-    /// earlier: ``saveOutcomeNIKs(_:wave:count:entry:)``, ``saveClaims(_:wave:count:claim:)``).
+    /// Stores a wave's selection as `selected` (its NIK look-up table, contact claims and cards went
+    /// in earlier: ``saveOutcomeNIKs(_:wave:count:entry:)``, ``saveClaims(_:wave:count:claim:)``,
+    /// ``saveCards(_:wave:cards:)``).
     ///
     /// With `writeReview` false the review items and the final warnings are not known yet: the run
     /// stores them with ``saveReview(_:result:)`` once the matcher is done.
     static func saveSelection(
         _ db: Database, result: WaveResult, config: WaveConfig, exclusions: Exclusions,
-        cards: [(UInt64, UInt64, Int64)], cardBase: Int64, storedDecisions: [ReviewKey: Decision], writeReview: Bool = true
+        cardBase: Int64, storedDecisions: [ReviewKey: Decision], writeReview: Bool = true
     ) throws {
         let wave = result.wave
         let encoder = JSONEncoder()
@@ -100,14 +101,6 @@ extension Store {
             excluded.bind(2, Int64(nik))
             excluded.bind(3, programs.joined(separator: ";"))
             try excluded.execute()
-        }
-        let card = try FastStatement(db, sql: "INSERT INTO cards(card_number, wave, nik, counter, final) VALUES (?, ?, ?, ?, 0)")
-        card.bind(2, wave)
-        for (number, nik, counter) in cards.sorted(by: { $0.0 < $1.0 }) {
-            card.bind(1, Int64(number))
-            card.bind(3, Int64(nik))
-            card.bind(4, counter)
-            try card.execute()
         }
     }
 
@@ -227,6 +220,20 @@ extension Store {
     }
 
     static let claimsSQL = "INSERT OR IGNORE INTO contacts(contact, nik, wave) VALUES (?, ?, ?)"
+
+    /// The wave's provisional cards, (number, NIK, issue counter), on `statement` (``cardsSQL``),
+    /// given in number order.
+    static func saveCards(_ statement: FastStatement, wave: Int, cards: [(UInt64, UInt64, Int64)]) throws {
+        statement.bind(2, wave)
+        for (number, nik, counter) in cards {
+            statement.bind(1, Int64(number))
+            statement.bind(3, Int64(nik))
+            statement.bind(4, counter)
+            try statement.execute()
+        }
+    }
+
+    static let cardsSQL = "INSERT INTO cards(card_number, wave, nik, counter, final) VALUES (?, ?, ?, ?, 0)"
 
     /// Writes on the writing connection from another thread while the caller goes on computing:
     /// the parts of a wave's selection that are final before the rest (the NIK look-up table after
