@@ -21,7 +21,8 @@ struct Selection {
         var outcomes: Outcomes
         /// The review items, found meanwhile, and the warnings about decisions.
         var review: Review
-        var poolSHA256: String
+        /// The pool's SHA-256, made meanwhile.
+        var poolSHA256: Pending<String>
         var places: Int
     }
 
@@ -297,10 +298,17 @@ struct Selection {
         }
         // The cards are written now, while the outcomes are put together.
         do {
-            let cards = issued.sorted { $0.0 < $1.0 }
-            try writer.start(sql: Store.cardsSQL) { statement in try Store.saveCards(statement, wave: wave, cards: cards) }
+            var cards = issued
+            cards.parallelSort(jobs: jobs) { $0.0 < $1.0 }
+            let sorted = cards
+            try writer.start(sql: Store.cardsSQL) { statement in try Store.saveCards(statement, wave: wave, cards: sorted) }
         }
-        let poolHash = Lottery.poolHash(pool.lazy.map { (Int($0.tier), $0.key) })
+        // The pool hash is wanted only by the manifest: it is made on another thread meanwhile.
+        let poolHash: Pending<String>
+        do {
+            let ranked = pool
+            poolHash = Pending(jobs: jobs) { Lottery.poolHash(ranked.lazy.map { (Int($0.tier), $0.key) }) }
+        }
         // The keys in registration_id order, for the outcomes, made now that the draw's own arrays
         // are gone: each member's key goes to its place among the members.
         let keys = [LotteryDigest](unsafeUninitializedCapacity: pool.count) { out, initialized in

@@ -106,12 +106,13 @@ public enum WaveRun {
             let inputs = [loaded.configFile] + ingested.files + exclusions.files + decisionFiles.files
             var result = WaveResult(
                 wave: wave, seed: config.seed, configSHA256: loaded.configSHA256, inputs: inputs, outcomes: selection.outcomes,
-                rejected: ingested.rejected, reviewItems: [], decisions: decisions, poolSHA256: selection.poolSHA256,
+                rejected: ingested.rejected, reviewItems: [], decisions: decisions, poolSHA256: "",
                 places: selection.places, warnings: ingested.warnings.sorted())
             // Three threads from here: the reports that do not need the review items are written to
             // temporary files on one; this one stores the selection in SQLite (one writer); the
-            // matcher may still be finding the review items (``Review``). Then the review items are
-            // stored and their report and the manifest written. Files are renamed only after the commit.
+            // matcher may still be finding the review items (``Review``). Then the review items and
+            // the pool hash (made meanwhile too) are stored, and review.csv and the manifest
+            // written. Files are renamed only after the commit.
             let reportsDone = DispatchGroup()
             let reportsResult = Mutex<Result<WaveReportWriter.Staged, any Error>?>(nil)
             let outDir = context.outDir
@@ -128,6 +129,7 @@ public enum WaveRun {
                 try Store.saveSelection(
                     db, result: result, config: config, exclusions: exclusions,
                     cardBase: cardBase, storedDecisions: decisions, writeReview: false)
+                result.poolSHA256 = selection.poolSHA256.value
                 result.reviewItems = selection.review.items
                 let reviewWarnings = selection.review.warnings()
                 for w in reviewWarnings { context.logger.warning("wave \(wave): \(w)") }

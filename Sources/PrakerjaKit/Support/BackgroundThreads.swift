@@ -38,3 +38,23 @@ enum BackgroundThreads {
         }
     }
 }
+
+/// A value made on another thread (with one job, at once); reading it waits until it is made.
+final class Pending<Value: Sendable>: @unchecked Sendable {
+    private let group = DispatchGroup()
+    /// Written once by the making thread; read only after `group.wait()`.
+    private var made: Value?
+
+    init(jobs: Int, _ make: @escaping @Sendable () -> Value) {
+        if jobs <= 1 {
+            made = make()
+        } else {
+            DispatchQueue.global().async(group: group) { [self] in made = make() }
+        }
+    }
+
+    var value: Value {
+        group.wait()
+        return made!
+    }
+}
