@@ -137,6 +137,36 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
         }
     }
 
+    /// The parts of an outcome the store writes: the shown ones and the rest.
+    struct Stored {
+        var shown: Shown
+        var kk: UInt64?
+        var lotteryKey: LotteryDigest?
+        var registrationDay: Int32?
+        /// Lulus only, as kept (``Outcome`` gives contacts for Lulus only).
+        var phone: String?
+        var email: CompactText?
+    }
+
+    /// The stored parts of the outcome at `position`, without making the outcome (an e-mail is not
+    /// made into a `String`).
+    func stored(at position: Int) -> Stored {
+        guard isSelection else {
+            let o = rows[position]
+            return Stored(
+                shown: shown(at: position), kk: o.kk, lotteryKey: o.lotteryKey, registrationDay: o.registrationDay,
+                phone: o.isLulus ? o.phone : nil, email: o.isLulus ? o.email.map(CompactText.init) : nil)
+        }
+        let d = columns.decisions[position]
+        let lulus = d.reason == 0
+        return columns.registrations.read(position) { r in
+            Stored(
+                shown: shown(at: position), kk: r.pointee.kk, lotteryKey: d.key < 0 ? nil : columns.keys[Int(d.key)],
+                registrationDay: r.pointee.registrationDay, phone: lulus ? r.pointee.phone : nil,
+                email: lulus ? r.pointee.compactEmail : nil)
+        }
+    }
+
     /// How many are Lulus, without making the outcomes.
     var lulusCount: Int {
         isSelection ? columns.decisions.reduce(0) { $0 + ($1.reason == 0 ? 1 : 0) } : rows.reduce(0) { $0 + ($1.isLulus ? 1 : 0) }

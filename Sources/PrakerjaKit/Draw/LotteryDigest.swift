@@ -47,6 +47,14 @@ public struct LotteryDigest: Sendable, Hashable, Comparable {
         }
     }
 
+    /// Calls `body` with the 64 hex characters, written on the stack.
+    func withHex<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { out in
+            writeHex(into: out, at: 0)
+            return try body(UnsafeBufferPointer(out))
+        }
+    }
+
     /// Appends the 64 hex characters to `bytes`.
     func appendHex(to bytes: inout [UInt8]) {
         let start = bytes.count

@@ -49,25 +49,28 @@ extension Store {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         outcome.bind(1, wave)
-        for o in result.outcomes {
+        for k in result.outcomes.indices {
+            // Read in parts (no `Outcome`, no e-mail or key made into a `String`).
+            let row = result.outcomes.stored(at: k), o = row.shown
             outcome.bind(2, o.registrationID)
             outcome.bind(3, Int64(o.nik))
-            outcome.bind(4, o.kk.map { Int64($0) })
+            outcome.bind(4, row.kk.map { Int64($0) })
             outcome.bind(5, o.fullName)
             outcome.bind(6, o.provinceCode)
-            outcome.bind(7, o.status)
+            outcome.bind(7, o.reason == nil ? "Lulus" : "Gagal")
             outcome.bind(8, o.reason?.rawValue)
             outcome.bind(9, Int(o.failed))
             outcome.bind(10, o.detail)
             outcome.bind(11, o.tier)
             outcome.bind(12, o.lotteryRank)
-            outcome.bind(13, o.lotteryKey?.hex)
+            outcome.bind(13, hex: row.lotteryKey)
             outcome.bind(14, o.card.map { Int64($0) })
-            outcome.bind(15, o.registrationDay.map { Int($0) })
-            // Contacts are kept for Lulus only: messages go to them and to nobody else, and a
-            // Gagal person's contact details are not kept beyond what the wave needs.
-            outcome.bind(16, o.isLulus ? o.phone : nil)
-            outcome.bind(17, o.isLulus ? o.email : nil)
+            outcome.bind(15, row.registrationDay.map { Int($0) })
+            // Contacts are kept for Lulus only (`stored(at:)` gives no others): messages go to
+            // them and to nobody else, and a Gagal person's contact details are not kept beyond
+            // what the wave needs.
+            outcome.bind(16, row.phone)
+            outcome.bind(17, row.email)
             try outcome.execute()
         }
         let rejected = try FastStatement(
