@@ -50,7 +50,7 @@ import Testing
     /// What a run holds per registration, millions of times over (a 5-million wave within 2 GB).
     @Test func rowsKeepTheirSize() {
         #expect(MemoryLayout<Registration>.stride == 136)
-        #expect(MemoryLayout<Outcomes.Decision>.stride == 32)
+        #expect(MemoryLayout<Outcomes.Decision>.stride == 24)
         #expect(MemoryLayout<PoolEntry>.stride == 40)
         #expect(MemoryLayout<MatchInput>.stride == 88)
     }
@@ -63,12 +63,11 @@ import Testing
                 email: "siti.aminah@example.com", phone: "+6281234567890", provinceCode: "32", provinceValid: true,
                 occupation: nil, registeredAt: 1_600_000_000_000_000, firstInvalid: nil)
         }
-        let key = LotteryDigest(bytes: (0..<32).map { UInt8($0) })
+        let key = Lottery.digest(seed: "seed-1", nik: 3_201_010_101_900_001)
         var lulus = Outcomes.Decision()
         lulus.card = 5_123_456_789_012_345
         lulus.rank = 1
         lulus.tier = 2
-        lulus.key = 0
         var gagal = Outcomes.Decision()
         gagal.reason = UInt8(Reason.invalidData.rawValue)
         gagal.failed = 1 << 2
@@ -76,7 +75,7 @@ import Testing
         let outcomes = Outcomes(
             selected: Outcomes.Selected(
                 registrations: [registration("R-1", nik: 3_201_010_101_900_001), registration("R-2", nik: 3_201_010_101_900_002)],
-                decisions: [lulus, gagal], details: ["", "email"], keys: [key]))
+                decisions: [lulus, gagal], details: ["", "email"], lottery: Lottery.Digester(seed: "seed-1")))
 
         #expect(outcomes.count == 2 && outcomes.lulusCount == 1)
         let a = outcomes[0], b = outcomes[1]

@@ -2,7 +2,7 @@
 ///
 /// A run holds one outcome per registration, millions at once, next to everything else the
 /// selection keeps. So a selected wave keeps its registrations (moved, already in registration_id
-/// order) and 32 bytes of decision each, and makes each ``Outcome`` when it is read; an
+/// order) and 24 bytes of decision each, and makes each ``Outcome`` when it is read; an
 /// ``Outcome`` would take 224 bytes a row more. A wave loaded from the database keeps the rows as
 /// read. Both read the same: contacts are given for Lulus only, as the database keeps them.
 public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLiteral {
@@ -14,8 +14,6 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
         var rank: Int32 = 0
         /// Index in `details`; 0 is the empty detail.
         var detail: Int32 = 0
-        /// Index in `keys`; -1 outside the pool.
-        var key: Int32 = -1
         /// The tier; `Int32.min` outside the pool.
         var tier: Int32 = .min
         /// Bit `n` set when check `n` (2–9) failed.
@@ -32,9 +30,10 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
         var decisions: [Decision]
         /// The non-empty details, after the empty one at 0.
         var details: [String]
-        /// The pool's lottery keys in registration_id order, the order the outcomes are read in
-        /// (the pool in rank order would be read at random: a cache miss a row).
-        var keys: [LotteryDigest]
+        /// Makes a pool member's lottery key from its NIK when it is read (SHA-256 on the stack,
+        /// about 0.1 µs): keeping the keys took 32 bytes a member beside the pool at the run's
+        /// peak, and only the store reads them.
+        var lottery: Lottery.Digester
     }
 
     // Stored properties, not an enum with payloads: reading an element then borrows the arrays
@@ -49,7 +48,7 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
     public init(_ rows: [Outcome]) {
         self.rows = rows
         isSelection = false
-        columns = Selected(registrations: [], decisions: [], details: [], keys: [])
+        columns = Selected(registrations: [], decisions: [], details: [], lottery: Lottery.Digester(seed: ""))
     }
 
     public init(arrayLiteral elements: Outcome...) { self.init(elements) }
@@ -72,7 +71,7 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
             $0.pointee.outcome(
                 reason: d.reason, failed: d.failed, detail: columns.details[Int(d.detail)],
                 tier: d.tier == .min ? nil : Int(d.tier), lotteryRank: d.rank == 0 ? nil : Int(d.rank),
-                lotteryKey: d.key < 0 ? nil : columns.keys[Int(d.key)], card: d.card == .max ? nil : d.card)
+                lotteryKey: d.rank == 0 ? nil : columns.lottery.digest(nik: $0.pointee.nik), card: d.card == .max ? nil : d.card)
         }
     }
 
@@ -161,7 +160,7 @@ public struct Outcomes: RandomAccessCollection, Sendable, ExpressibleByArrayLite
         let lulus = d.reason == 0
         return columns.registrations.read(position) { r in
             Stored(
-                shown: shown(at: position), kk: r.pointee.kk, lotteryKey: d.key < 0 ? nil : columns.keys[Int(d.key)],
+                shown: shown(at: position), kk: r.pointee.kk, lotteryKey: d.rank == 0 ? nil : columns.lottery.digest(nik: r.pointee.nik),
                 registrationDay: r.pointee.registrationDay, phone: lulus ? r.pointee.phone : nil,
                 email: lulus ? r.pointee.compactEmail : nil)
         }

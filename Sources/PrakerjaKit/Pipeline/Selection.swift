@@ -253,9 +253,6 @@ struct Selection {
                 let (nik, occupation) = view.read(Int(i)) { ($0.pointee.nik, $0.pointee.occupation!) }
                 return PoolEntry(key: lottery.digest(nik: nik), index: i, tier: Int32(config.tier(of: occupation)))
             }
-            // Each member's place among the members (registration_id order): where the outcomes
-            // will find its key.
-            for (k, i) in members.enumerated() { decided[Int(i)].key = Int32(k) }
         }
         Draw.sort(&pool, jobs: jobs)
         let draw = Draw(places: places, provincePlaces: config.provinceQuota, familyLimit: config.rules.familyLimit)
@@ -277,8 +274,8 @@ struct Selection {
         logger.phase("draw")
 
         // Cards for Lulus in lottery_rank order.
-        let winners = pool.indices.filter { results[$0] == .lulus }
-        let cards = try CardIssuer(key: cardKey, base: cardBase, jobs: jobs).issue(history, wave: wave, count: winners.count)
+        let winners = results.reduce(0) { $0 + ($1 == .lulus ? 1 : 0) }
+        var cards = try CardIssuer(key: cardKey, base: cardBase, jobs: jobs).issue(history, wave: wave, count: winners)
         logger.phase("cards")
 
         var winnerIndex = 0
@@ -298,9 +295,11 @@ struct Selection {
         }
         // The cards are written now, while the outcomes are put together.
         do {
-            var cards = issued
-            cards.parallelSort(jobs: jobs) { $0.0 < $1.0 }
-            let sorted = cards
+            // Sorted in place and handed over: a 7M wave's peak is here, beside the pool.
+            cards = []
+            issued.parallelSort(jobs: jobs) { $0.0 < $1.0 }
+            let sorted = issued
+            issued = []
             try writer.start(sql: Store.cardsSQL) { statement in try Store.saveCards(statement, wave: wave, cards: sorted) }
         }
         // The pool hash is wanted only by the manifest: it is made on another thread meanwhile.
@@ -309,15 +308,10 @@ struct Selection {
             let ranked = pool
             poolHash = Pending(jobs: jobs) { Lottery.poolHash(ranked.lazy.map { (Int($0.tier), $0.key) }) }
         }
-        // The keys in registration_id order, for the outcomes, made now that the draw's own arrays
-        // are gone: each member's key goes to its place among the members.
-        let keys = [LotteryDigest](unsafeUninitializedCapacity: pool.count) { out, initialized in
-            for entry in pool { (out.baseAddress! + Int(decided[Int(entry.index)].key)).initialize(to: entry.key) }
-            initialized = pool.count
-        }
         // The outcomes are made from the registrations, their decisions and the pool when read.
         let outcomes = Outcomes(
-            selected: Outcomes.Selected(registrations: regs, decisions: decided, details: details, keys: keys))
+            selected: Outcomes.Selected(
+                registrations: regs, decisions: decided, details: details, lottery: Lottery.Digester(seed: config.seed)))
         pool = []
         decided = []
         // The outcomes hold the only reference to the registrations now.
