@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 
 @testable import PrakerjaKit
@@ -45,6 +46,17 @@ import Testing
         // Equal texts are equal values, different texts are not.
         #expect(Set(texts.map(CompactText.init)).count == Set(texts).count)
         #expect(CompactText("ab") != CompactText("ab\u{0}"))
+    }
+
+    /// Work on background threads: every worker runs once, and a pending value is the value made.
+    @Test(arguments: [1, 2, 5])
+    func backgroundThreadsAndPendingValues(workers: Int) {
+        let seen = Mutex<[Int]>([])
+        BackgroundThreads.run(workers) { w in seen.withLock { $0.append(w) } }
+        #expect(seen.withLock { $0.sorted() } == Array(0..<workers))
+        let pending = Pending(jobs: workers) { (0..<1_000).reduce(0, +) }
+        #expect(pending.value == 499_500)
+        #expect(pending.value == 499_500)
     }
 
     /// What a run holds per registration, millions of times over (a 5-million wave within 2 GB).

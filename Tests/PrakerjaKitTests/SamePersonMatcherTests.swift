@@ -80,6 +80,17 @@ import Testing
         }
     }
 
+    /// On low-priority threads of its own (as a run uses it beside the other phases), the matcher
+    /// finds the same candidates, listed or not, as on Dispatch's.
+    @Test func backgroundThreadsFindTheSameCandidates() {
+        let inputs = MatchInputs(Self.dense.inputs)
+        let dispatched = SamePersonMatcher.findCandidates(in: inputs, threshold: 0.9, jobs: 2)
+        let background = SamePersonMatcher.findCandidates(in: inputs, threshold: 0.9, jobs: 2, background: true)
+        #expect(!dispatched.isEmpty)
+        #expect(background.map(\.pair) == dispatched.map(\.pair))
+        #expect(background.map(\.listed) == dispatched.map(\.listed))
+    }
+
     @Test func emptyAndSingleInputs() {
         #expect(SamePersonMatcher.findPairs(in: [], threshold: 0.9, jobs: 2).isEmpty)
         let one = [MatchInput(fullName: "SITI", birthDay: 1, female: true, nik: 1)]
