@@ -45,24 +45,16 @@ public struct CSVWriter: Sendable {
         field.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends a non-negative number as a field.
-    mutating func appendNumberField(_ value: UInt64, first: Bool = false) {
-        if !first { bytes.append(Self.comma) }
-        appendDigits(value, count: nil)
-    }
-
-    /// Appends `value`'s last `count` decimal digits, zero-padded (all its digits when nil).
-    mutating func appendDigits(_ value: UInt64, count: Int?) {
+    /// Appends `value`'s last `count` decimal digits (at most 20), zero-padded.
+    mutating func appendDigits(_ value: UInt64, count: Int) {
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
         withUnsafeMutableBytes(of: &digits) { raw in
             var v = value
-            var i = raw.count
-            repeat {
-                i -= 1
+            for i in stride(from: raw.count - 1, through: raw.count - count, by: -1) {
                 raw[i] = UInt8(truncatingIfNeeded: v % 10) + 48
                 v /= 10
-            } while (count == nil && v > 0) || (count != nil && raw.count - i < count!)
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[i...]))
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[(raw.count - count)...]))
         }
     }
 

@@ -15,11 +15,11 @@ extension Store {
     /// in earlier: ``saveOutcomeNIKs(_:wave:count:entry:)``, ``saveClaims(_:wave:count:claim:)``,
     /// ``saveCards(_:wave:cards:)``).
     ///
-    /// With `writeReview` false the review items and the final warnings are not known yet: the run
-    /// stores them with ``saveReview(_:result:)`` once the matcher is done.
+    /// The review items and the final warnings may not be known yet: the run stores them with
+    /// ``saveReview(_:result:)`` once the matcher is done.
     static func saveSelection(
         _ db: Database, result: WaveResult, config: WaveConfig, exclusions: Exclusions,
-        cardBase: Int64, storedDecisions: [ReviewKey: Decision], writeReview: Bool = true
+        cardBase: Int64, storedDecisions: [ReviewKey: Decision]
     ) throws {
         let wave = result.wave
         let encoder = JSONEncoder()
@@ -84,7 +84,6 @@ extension Store {
             rejected.bind(6, r.detail)
             try rejected.execute()
         }
-        if writeReview { try saveReview(db, result: result) }
         let decision = try db.makeStatement(
             sql: """
                 INSERT INTO decisions(wave, item, registration_id, other_registration_id, decision) VALUES (?, ?, ?, ?, ?)

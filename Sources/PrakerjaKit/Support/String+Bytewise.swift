@@ -59,31 +59,31 @@ enum ByteOrder {
     /// The indexes of `count` strings in byte order of `text(i)` (stable: equal strings keep their index order).
     static func permutation(count: Int, jobs: Int, _ text: @Sendable (Int) -> String) -> [Int] {
         var keys = (0..<count).parallelMap(jobs: jobs) { prefixKey(text($0), index: $0) }
-        keys.parallelSort(jobs: jobs) { a, b in
-            if a.hi != b.hi { return a.hi < b.hi }
-            if a.lo != b.lo { return a.lo < b.lo }
-            let (x, y) = (text(Int(a.index)), text(Int(b.index)))
-            if x != y { return String.bytewiseLess(x, y) }
-            return a.index < b.index
+        sort(&keys, jobs: jobs) { i, j in
+            let (x, y) = (text(i), text(j))
+            return x == y ? nil : String.bytewiseLess(x, y)
         }
         return keys.map { Int($0.index) }
     }
 
-    /// The same for texts kept as ``CompactText`` (no `String` is made for an inline one).
-    static func permutation(count: Int, jobs: Int, compact text: @Sendable (Int) -> CompactText) -> [Int] {
-        sortedKeys(count: count, jobs: jobs, compact: text).map { Int($0.index) }
-    }
-
-    /// The texts' keys in byte order of the texts (stable); `index` names each text.
+    /// The keys of `count` texts kept as ``CompactText`` (no `String` is made for an inline one), in
+    /// byte order of the texts (stable); `index` names each text.
     static func sortedKeys(count: Int, jobs: Int, compact text: @Sendable (Int) -> CompactText) -> [Key] {
         var keys = (0..<count).parallelMap(jobs: jobs) { i in text(i).withUTF8 { prefixKey($0, index: i) } }
+        sort(&keys, jobs: jobs) { i, j in
+            let (x, y) = (text(i), text(j))
+            return x == y ? nil : CompactText.bytewiseLess(x, y)
+        }
+        return keys
+    }
+
+    /// Sorts keys on every core: by prefix, then, for equal prefixes, by `less(i, j)` of the texts
+    /// (nil when they are equal), then by index.
+    private static func sort(_ keys: inout [Key], jobs: Int, less: @Sendable (Int, Int) -> Bool?) {
         keys.parallelSort(jobs: jobs) { a, b in
             if a.hi != b.hi { return a.hi < b.hi }
             if a.lo != b.lo { return a.lo < b.lo }
-            let (x, y) = (text(Int(a.index)), text(Int(b.index)))
-            if x != y { return CompactText.bytewiseLess(x, y) }
-            return a.index < b.index
+            return less(Int(a.index), Int(b.index)) ?? (a.index < b.index)
         }
-        return keys
     }
 }

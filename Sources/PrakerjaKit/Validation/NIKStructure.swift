@@ -19,23 +19,7 @@ public struct NIKStructure: Sendable, Hashable {
     public static func parse(_ nik: String) -> NIKStructure? {
         Text.withTrimmedUTF8(nik) { buf -> NIKStructure? in
             guard Digits.isDigits(buf, count: 16) else { return nil }
-            let p = Text.number(buf, 0, 2)!
-            var d = Text.number(buf, 6, 2)!
-            let m = Text.number(buf, 8, 2)!
-            let y = Text.number(buf, 10, 2)!
-            let serial = Text.number(buf, 12, 4)!
-            guard Province.isValid(number: p), (1...12).contains(m), serial != 0 else { return nil }
-            let female: Bool
-            switch d {
-            case 1...31: female = false
-            case 41...71:
-                female = true
-                d -= 40
-            default: return nil
-            }
-            return NIKStructure(
-                province: Text.string(UnsafeBufferPointer(rebasing: buf[0..<2])), day: d, month: m,
-                yearTwoDigits: y, female: female)
+            return parse(number: UInt64(Text.number(buf, 0, 16)!))
         }
     }
 
