@@ -191,7 +191,7 @@ struct Selection {
                 let refs = claimed.map { UInt32(truncatingIfNeeded: $0) }
                 claimed = []
                 try writer.start(sql: Store.claimsSQL) { statement in
-                    try Store.saveClaims(statement, wave: wave, count: refs.count) { k in
+                    try Store.saveClaims(statement, wave: wave, count: refs.count, jobs: jobs) { k in
                         let ref = refs[k]
                         return (Self.contact(ref, in: view), view.read(Int(ref >> 1)) { $0.pointee.nik })
                     }

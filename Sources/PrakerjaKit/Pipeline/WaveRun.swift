@@ -128,7 +128,7 @@ public enum WaveRun {
                 try writer.wait()
                 try Store.saveSelection(
                     db, result: result, config: config, exclusions: exclusions,
-                    cardBase: cardBase, storedDecisions: decisions)
+                    cardBase: cardBase, storedDecisions: decisions, jobs: context.jobs)
                 result.poolSHA256 = selection.poolSHA256.value
                 result.reviewItems = selection.review.items
                 let reviewWarnings = selection.review.warnings()

@@ -19,7 +19,7 @@ extension Store {
     /// ``saveReview(_:result:)`` once the matcher is done.
     static func saveSelection(
         _ db: Database, result: WaveResult, config: WaveConfig, exclusions: Exclusions,
-        cardBase: Int64, storedDecisions: [ReviewKey: Decision]
+        cardBase: Int64, storedDecisions: [ReviewKey: Decision], jobs: Int
     ) throws {
         let wave = result.wave
         let encoder = JSONEncoder()
@@ -44,34 +44,36 @@ extension Store {
         let outcome = try FastStatement(
             db,
             sql: """
-                INSERT INTO outcomes(wave, registration_id, nik, kk, full_name, province_code, status, reason, failed, detail,
-                  tier, lottery_rank, lottery_key, card_number, registration_day, phone, email)
+                INSERT INTO outcomes(registration_id, nik, kk, full_name, province_code, status, reason, failed, detail,
+                  tier, lottery_rank, lottery_key, card_number, registration_day, phone, email, wave)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        outcome.bind(1, wave)
-        for k in result.outcomes.indices {
-            // Read in parts (no `Outcome`, no e-mail or key made into a `String`).
-            let row = result.outcomes.stored(at: k), o = row.shown
-            outcome.bind(2, o.registrationID)
-            outcome.bind(3, Int64(o.nik))
-            outcome.bind(4, row.kk.map { Int64($0) })
-            outcome.bind(5, o.fullName)
-            outcome.bind(6, o.provinceCode)
-            outcome.bind(7, o.reason == nil ? "Lulus" : "Gagal")
-            outcome.bind(8, o.reason?.rawValue)
-            outcome.bind(9, Int(o.failed))
-            outcome.bind(10, o.detail)
-            outcome.bind(11, o.tier)
-            outcome.bind(12, o.lotteryRank)
-            outcome.bind(13, hex: row.lotteryKey)
-            outcome.bind(14, o.card.map { Int64($0) })
-            outcome.bind(15, row.registrationDay.map { Int($0) })
-            // Contacts are kept for Lulus only (`stored(at:)` gives no others): messages go to
-            // them and to nobody else, and a Gagal person's contact details are not kept beyond
-            // what the wave needs.
-            outcome.bind(16, row.phone)
-            outcome.bind(17, row.email)
-            try outcome.execute()
+        outcome.bind(17, wave)
+        let outcomes = result.outcomes
+        try outcome.insert(count: outcomes.count, columns: 16, jobs: jobs) { range, rows in
+            for k in range {
+                // Read in parts (no `Outcome`, no e-mail or key made into a `String`).
+                let row = outcomes.stored(at: k), o = row.shown
+                rows.text(o.registrationID)
+                rows.int(Int64(o.nik))
+                rows.int(row.kk.map { Int64($0) })
+                rows.text(o.fullName)
+                rows.text(o.provinceCode)
+                rows.text(o.reason == nil ? "Lulus" : "Gagal")
+                rows.int(o.reason?.rawValue)
+                rows.int(Int64(o.failed))
+                rows.text(o.detail)
+                rows.int(o.tier)
+                rows.int(o.lotteryRank)
+                if let key = row.lotteryKey { key.withHex { rows.text(utf8: $0) } } else { rows.null() }
+                rows.int(o.card.map { Int64($0) })
+                rows.int(row.registrationDay.map { Int64($0) })
+                // Contacts are kept for Lulus only (`stored(at:)` gives no others): messages go to
+                // them and to nobody else, and a Gagal person's contact details are not kept beyond
+                // what the wave needs.
+                rows.text(row.phone)
+                rows.text(row.email)
+            }
         }
         let rejected = try FastStatement(
             db, sql: "INSERT INTO rejected_rows(wave, seq, file, line, reason, detail) VALUES (?, ?, ?, ?, ?, ?)")
@@ -211,13 +213,17 @@ extension Store {
 
     /// A wave's new contact claims (§6.3), on `statement` (``claimsSQL``): `count` claims given in
     /// runs sorted by contact (the phones, then the e-mails), so the B-tree is written front to back.
-    static func saveClaims(_ statement: FastStatement, wave: Int, count: Int, claim: (Int) -> (contact: CompactText, nik: UInt64)) throws {
+    static func saveClaims(
+        _ statement: FastStatement, wave: Int, count: Int, jobs: Int,
+        claim: @escaping @Sendable (Int) -> (contact: CompactText, nik: UInt64)
+    ) throws {
         statement.bind(3, wave)
-        for k in 0..<count {
-            let c = claim(k)
-            statement.bind(1, c.contact)
-            statement.bind(2, Int64(c.nik))
-            try statement.execute()
+        try statement.insert(count: count, columns: 2, jobs: jobs) { range, rows in
+            for k in range {
+                let c = claim(k)
+                rows.text(c.contact)
+                rows.int(Int64(c.nik))
+            }
         }
     }
 
@@ -271,7 +277,7 @@ extension Store {
             nonisolated(unsafe) let prepared = statement
             queue.async(group: group) { [self] in
                 guard failure == nil else { return }
-                do { try write(prepared) } catch { failure = error }
+                do { try WriterPriority.raised { try write(prepared) } } catch { failure = error }
             }
         }
 

@@ -58,3 +58,24 @@ final class Pending<Value: Sendable>: @unchecked Sendable {
         return made!
     }
 }
+
+/// The SQLite writer's scheduling priority. A run's single writer is its critical path: while it
+/// writes, the checks, the draw and the cards keep both cores busy, and with an equal share it had
+/// about two thirds of a core. Where the process may raise a thread's priority (root, CAP_SYS_NICE,
+/// or an RLIMIT_NICE that allows nice −10: `ulimit -e 30`), each write runs at nice −10 and the
+/// thread gets its nice value back afterwards; elsewhere it runs as it is. Measured on a 1M wave
+/// (2 cores): 0.4 s shorter.
+enum WriterPriority {
+    static let niceness: Int32 = -10
+
+    /// The calling thread's nice value.
+    static var current: Int32 { prakerja_thread_niceness() }
+
+    /// Runs `body` at nice −10 when the process may, then restores the thread's nice value.
+    static func raised<T>(_ body: () throws -> T) rethrows -> T {
+        let before = prakerja_thread_niceness()
+        let raised = before > niceness && prakerja_set_thread_niceness(niceness) == 0
+        defer { if raised { _ = prakerja_set_thread_niceness(before) } }
+        return try body()
+    }
+}

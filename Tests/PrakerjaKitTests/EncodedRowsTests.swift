@@ -1,0 +1,72 @@
+import GRDB
+import Testing
+
+@testable import PrakerjaKit
+
+/// Rows encoded ahead of the writer go into SQLite exactly as bound one at a time would.
+@Suite struct EncodedRowsTests {
+    /// The rows of the test: every kind of cell, texts inline and on the heap, empty and not ASCII.
+    static func row(_ k: Int) -> (id: String, number: Int64?, text: String?, compact: CompactText?) {
+        let texts = ["", "a", "Ñoño ÉÈ", String(repeating: "panjang ", count: 9), "+6281234567890"]
+        return (
+            "R\(k)", k % 3 == 0 ? nil : Int64(k) * 1_000_003 - 7, k % 5 == 1 ? nil : texts[k % texts.count],
+            k % 4 == 2 ? nil : CompactText("kontak.\(k)@example.co.id\(k % 7 == 0 ? String(repeating: "x", count: 20) : "")")
+        )
+    }
+
+    @Test(arguments: [(0, 1), (1, 1), (7, 2), (100, 1), (100, 2), (100, 3)])
+    func rowsGoInInOrderAsGiven(count: Int, jobs: Int) throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t(seq INTEGER PRIMARY KEY, id TEXT, number INTEGER, text TEXT, compact TEXT, tag TEXT)")
+            let statement = try FastStatement(db, sql: "INSERT INTO t(seq, id, number, text, compact, tag) VALUES (?, ?, ?, ?, ?, ?)")
+            statement.bind(6, "after the rows")
+            // A chunk of 8: a run of 100 rows crosses chunks, one of 7 fits in one.
+            try statement.insert(count: count, columns: 5, jobs: jobs, chunk: 8) { range, rows in
+                for k in range {
+                    let r = Self.row(k)
+                    rows.int(Int64(k))
+                    rows.text(r.id)
+                    rows.int(r.number)
+                    rows.text(r.text)
+                    rows.text(r.compact)
+                }
+            }
+            let stored = try Row.fetchAll(db, sql: "SELECT id, number, text, compact, tag FROM t ORDER BY seq")
+            #expect(stored.count == count)
+            for (k, row) in stored.enumerated() {
+                let r = Self.row(k)
+                #expect(row[0] as String == r.id)
+                #expect(row[1] as Int64? == r.number)
+                #expect(row[2] as String? == r.text)
+                #expect(row[3] as String? == r.compact?.string)
+                #expect(row[4] as String == "after the rows")
+            }
+            // Empty texts are text, not NULL.
+            if count > 0 { #expect(try String.fetchOne(db, sql: "SELECT typeof(text) FROM t WHERE seq = 0") == "text") }
+        }
+    }
+
+    /// An insert that fails stops at the failing row and says why; the rows before it went in.
+    @Test func aFailingRowStopsTheInsert() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t(id INTEGER PRIMARY KEY)")
+            let statement = try FastStatement(db, sql: "INSERT INTO t(id) VALUES (?)")
+            #expect(throws: DatabaseError.self) {
+                try statement.insert(count: 20, columns: 1, jobs: 2, chunk: 4) { range, rows in
+                    for k in range { rows.int(Int64(k == 9 ? 3 : k)) }
+                }
+            }
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM t") == 9)
+        }
+    }
+
+    /// The writer's raised priority is given back, whether or not the process may raise it.
+    @Test func writerPriorityIsGivenBack() throws {
+        let before = WriterPriority.current
+        let inside = WriterPriority.raised { WriterPriority.current }
+        #expect(inside == before || inside == WriterPriority.niceness)
+        #expect(WriterPriority.current == before)
+    }
+}
