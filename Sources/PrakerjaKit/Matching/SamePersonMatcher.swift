@@ -321,7 +321,9 @@ public enum SamePersonMatcher {
         let exhaustive = context.exhaustive
         // Whole inputs are made only for the candidates, which are few: a block's members need
         // their names and NIKs only.
-        let names = indexes.map { NameFolding.folded(context.inputs.fullName($0)) }
+        // The names read first, then folded: read in a loop of their own, many of the reads (at
+        // random in the registrations) are in flight at once.
+        let names = indexes.map { context.inputs.fullName($0) }.map { NameFolding.folded($0) }
         let niks = indexes.map { context.inputs.nik($0) }
         var candidates: [UInt64] = []
         if exhaustive {

@@ -77,7 +77,7 @@ struct Selection {
             let view = regs, order = byNIK.map(\.1)
             byNIK = []
             try writer.start(sql: Store.outcomeNIKsSQL) { statement in
-                try Store.saveOutcomeNIKs(statement, wave: wave, count: order.count) { k in
+                try Store.saveOutcomeNIKs(statement, wave: wave, count: order.count, jobs: jobs) { k in
                     view.read(Int(order[k])) { ($0.pointee.nik, $0.pointee.registrationID) }
                 }
             }

@@ -52,9 +52,19 @@ extension Store {
             statement, range in
             statement.bind(2, wave)
             var owners = [UInt64](repeating: .max, count: range.count)
-            for k in range {
-                statement.bind(1, contact(k))
-                if let nik = try statement.fetchInt64() { owners[k - range.lowerBound] = UInt64(nik) }
+            // The texts a block at a time, then their look-ups: given in byte order, the contacts
+            // are read from the registrations at random, and a loop of reads alone keeps many of
+            // them in flight (measured: the reads between look-ups were 4% of a 1M run's time).
+            var texts: [CompactText] = []
+            texts.reserveCapacity(256)
+            for block in stride(from: range.lowerBound, to: range.upperBound, by: 256) {
+                let end = Swift.min(block + 256, range.upperBound)
+                texts.removeAll(keepingCapacity: true)
+                for k in block..<end { texts.append(contact(k)) }
+                for (offset, text) in texts.enumerated() {
+                    statement.bind(1, text)
+                    if let nik = try statement.fetchInt64() { owners[block + offset - range.lowerBound] = UInt64(nik) }
+                }
             }
             return owners
         }

@@ -199,17 +199,20 @@ struct StoredWave: Codable {
 extension Store {
     /// The wave's NIK look-up table (`outcome_niks`), on `statement` (``outcomeNIKsSQL``): `count`
     /// entries given in (NIK, registration_id) order, so the B-tree is written front to back.
-    static func saveOutcomeNIKs(_ statement: FastStatement, wave: Int, count: Int, entry: (Int) -> (nik: UInt64, id: String)) throws {
-        statement.bind(1, wave)
-        for k in 0..<count {
-            let e = entry(k)
-            statement.bind(2, Int64(e.nik))
-            statement.bind(3, e.id)
-            try statement.execute()
+    static func saveOutcomeNIKs(
+        _ statement: FastStatement, wave: Int, count: Int, jobs: Int, entry: @escaping @Sendable (Int) -> (nik: UInt64, id: String)
+    ) throws {
+        statement.bind(3, wave)
+        try statement.insert(count: count, columns: 2, jobs: jobs) { range, rows in
+            for k in range {
+                let e = entry(k)
+                rows.int(Int64(e.nik))
+                rows.text(e.id)
+            }
         }
     }
 
-    static let outcomeNIKsSQL = "INSERT INTO outcome_niks(wave, nik, registration_id) VALUES (?, ?, ?)"
+    static let outcomeNIKsSQL = "INSERT INTO outcome_niks(nik, registration_id, wave) VALUES (?, ?, ?)"
 
     /// A wave's new contact claims (§6.3), on `statement` (``claimsSQL``): `count` claims given in
     /// runs sorted by contact (the phones, then the e-mails), so the B-tree is written front to back.
