@@ -42,7 +42,24 @@ struct Manifest: Encodable {
         case fairness, outputs, warnings, startedAt = "started_at", finishedAt = "finished_at"
     }
 
-    init(result: WaveResult, fairness: Fairness, outputs: [Output], startedAt: String) {
+    /// How many outcomes have each reason (index 0: Lulus) and how many were in the pool: counted
+    /// with the reports that do not need the review items, so the manifest, written last, does not
+    /// walk the outcomes again.
+    struct Counts: Sendable {
+        var byReason: [Int]
+        var poolSize = 0
+
+        init(_ outcomes: Outcomes) {
+            byReason = [Int](repeating: 0, count: (Reason.allCases.map(\.rawValue).max() ?? 0) + 1)
+            for k in outcomes.indices {
+                let o = outcomes.brief(at: k)
+                byReason[o.reason?.rawValue ?? 0] += 1
+                if o.tier != nil { poolSize += 1 }
+            }
+        }
+    }
+
+    init(result: WaveResult, counts outcomeCounts: Counts, fairness: Fairness, outputs: [Output], startedAt: String) {
         wave = result.wave
         toolVersion = PrakerjaKit.version
         configSHA256 = result.configSHA256
@@ -53,13 +70,7 @@ struct Manifest: Encodable {
         rowsRead = outcomeRows + rejectedRows
         var counts = ["Lulus": 0, "Gagal": 0]
         var reasons = Dictionary(uniqueKeysWithValues: Reason.allCases.map { ($0.name, 0) })
-        var byReason = [Int](repeating: 0, count: (Reason.allCases.map(\.rawValue).max() ?? 0) + 1)
-        var poolSize = 0
-        for k in result.outcomes.indices {
-            let o = result.outcomes.brief(at: k)
-            byReason[o.reason?.rawValue ?? 0] += 1
-            if o.tier != nil { poolSize += 1 }
-        }
+        let byReason = outcomeCounts.byReason
         counts["Lulus"] = byReason[0]
         counts["Gagal"] = result.outcomes.count - byReason[0]
         for reason in Reason.allCases { reasons[reason.name] = byReason[reason.rawValue] }
@@ -69,7 +80,7 @@ struct Manifest: Encodable {
         for r in result.rejected { rejected[r.reason.name, default: 0] += 1 }
         rejectedByReason = rejected
         poolSHA256 = result.poolSHA256
-        self.poolSize = poolSize
+        poolSize = outcomeCounts.poolSize
         places = result.places
         self.fairness = fairness.tests.map { PValue(tier: $0.tier, dimension: $0.dimension, pValue: $0.pValue) }
         self.outputs = outputs
@@ -92,6 +103,7 @@ enum WaveReportWriter {
         /// outcomes.csv, rejected_rows.csv, summary.csv, fairness.csv.
         var files: [PendingFile]
         var fairness: Fairness
+        var counts: Manifest.Counts
     }
 
     static func stage(_ result: WaveResult, outDir: String, startedAt: String, jobs: Int = 1) throws -> (
@@ -117,7 +129,7 @@ enum WaveReportWriter {
                 ("fairness.csv", fairness.csv()),
             ]
             for (name, bytes) in parts { staged.append(try OutputWriter.stage(bytes, to: dir + "/" + name)) }
-            return Staged(files: staged, fairness: fairness)
+            return Staged(files: staged, fairness: fairness, counts: Manifest.Counts(result.outcomes))
         } catch {
             OutputWriter.discard(staged)
             throw error
@@ -138,7 +150,8 @@ enum WaveReportWriter {
             let outputs = ["outcomes.csv", "rejected_rows.csv", "review.csv", "summary.csv", "fairness.csv"].map {
                 Manifest.Output(file: $0, sha256: named[$0]!.sha256)
             }
-            let manifest = Manifest(result: result, fairness: staged.fairness, outputs: outputs, startedAt: startedAt)
+            let manifest = Manifest(
+                result: result, counts: staged.counts, fairness: staged.fairness, outputs: outputs, startedAt: startedAt)
             files.append(try OutputWriter.stage(manifest.json(), to: dir + "/manifest.json"))
             return (files, staged.fairness.warnings)
         } catch {
