@@ -54,32 +54,12 @@ struct FastStatement {
         }
     }
 
-    /// Binds text given as bytes (copied by SQLite).
-    @inline(__always) func bind(_ index: Int32, utf8 buffer: UnsafeBufferPointer<UInt8>) {
-        guard let base = buffer.baseAddress, buffer.count > 0 else {
-            _ = sqlite3_bind_text(handle, index, "", 0, Self.transient)
-            return
-        }
-        base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-            _ = sqlite3_bind_text(handle, index, pointer, Int32(buffer.count), Self.transient)
-        }
-    }
-
     @inline(__always) func bind(_ index: Int32, _ value: CompactText?) {
         guard let value else {
             sqlite3_bind_null(handle, index)
             return
         }
         bind(index, value)
-    }
-
-    /// Binds a lottery key as its 64 hex characters (made on the stack), or NULL.
-    @inline(__always) func bind(_ index: Int32, hex value: LotteryDigest?) {
-        guard let value else {
-            sqlite3_bind_null(handle, index)
-            return
-        }
-        value.withHex { bind(index, utf8: $0) }
     }
 
     @inline(__always) func bind(_ index: Int32, _ value: CompactText) {
