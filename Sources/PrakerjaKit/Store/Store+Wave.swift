@@ -12,7 +12,7 @@ extension Store {
     }
 
     /// Stores a wave's selection as `selected` (its NIK look-up table, contact claims and cards went
-    /// in earlier: ``saveOutcomeNIKs(_:wave:count:entry:)``, ``saveClaims(_:wave:count:claim:)``,
+    /// in earlier: ``saveOutcomeNIKs(_:wave:count:jobs:entry:)``, ``saveClaims(_:wave:count:jobs:claim:)``,
     /// ``saveCards(_:wave:cards:)``).
     ///
     /// The review items and the final warnings may not be known yet: the run stores them with
