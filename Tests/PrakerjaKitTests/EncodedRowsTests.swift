@@ -14,15 +14,15 @@ import Testing
         )
     }
 
-    @Test(arguments: [(0, 1), (1, 1), (7, 2), (100, 1), (100, 2), (100, 3)])
-    func rowsGoInInOrderAsGiven(count: Int, jobs: Int) throws {
+    /// Chunks of 8 rows go in one by one; chunks of 40 as two statements of 16 rows and 8 single ones.
+    @Test(arguments: [(0, 1, 8), (1, 1, 8), (7, 2, 8), (100, 1, 40), (100, 2, 40), (100, 3, 8), (1_000, 2, 64)])
+    func rowsGoInInOrderAsGiven(count: Int, jobs: Int, chunk: Int) throws {
         let queue = try DatabaseQueue()
         try queue.write { db in
-            try db.execute(sql: "CREATE TABLE t(seq INTEGER PRIMARY KEY, id TEXT, number INTEGER, text TEXT, compact TEXT, tag TEXT)")
-            let statement = try FastStatement(db, sql: "INSERT INTO t(seq, id, number, text, compact, tag) VALUES (?, ?, ?, ?, ?, ?)")
-            statement.bind(6, "after the rows")
-            // A chunk of 8: a run of 100 rows crosses chunks, one of 7 fits in one.
-            try statement.insert(count: count, columns: 5, jobs: jobs, chunk: 8) { range, rows in
+            try db.execute(sql: "CREATE TABLE t(seq INTEGER PRIMARY KEY, id TEXT, number INTEGER, text TEXT, compact TEXT, tag INTEGER)")
+            let insert = try MultiRowInsert(db, into: "t", columns: ["seq", "id", "number", "text", "compact"], constants: ["tag"])
+            insert.bindConstant(0, 42)
+            try insert.insert(count: count, jobs: jobs, chunk: chunk) { range, rows in
                 for k in range {
                     let r = Self.row(k)
                     rows.int(Int64(k))
@@ -40,25 +40,27 @@ import Testing
                 #expect(row[1] as Int64? == r.number)
                 #expect(row[2] as String? == r.text)
                 #expect(row[3] as String? == r.compact?.string)
-                #expect(row[4] as String == "after the rows")
+                #expect(row[4] as Int64 == 42)
             }
             // Empty texts are text, not NULL.
             if count > 0 { #expect(try String.fetchOne(db, sql: "SELECT typeof(text) FROM t WHERE seq = 0") == "text") }
         }
     }
 
-    /// An insert that fails stops at the failing row and says why; the rows before it went in.
-    @Test func aFailingRowStopsTheInsert() throws {
+    /// An insert that fails stops at the failing statement and says why: the rows of the
+    /// statements before it went in (one by one in chunks of 4; 16 at a time in chunks of 40).
+    @Test(arguments: [(4, 9), (40, 16)])
+    func aFailingRowStopsTheInsert(chunk: Int, inserted: Int) throws {
         let queue = try DatabaseQueue()
         try queue.write { db in
             try db.execute(sql: "CREATE TABLE t(id INTEGER PRIMARY KEY)")
-            let statement = try FastStatement(db, sql: "INSERT INTO t(id) VALUES (?)")
+            let insert = try MultiRowInsert(db, into: "t", columns: ["id"])
             #expect(throws: DatabaseError.self) {
-                try statement.insert(count: 20, columns: 1, jobs: 2, chunk: 4) { range, rows in
-                    for k in range { rows.int(Int64(k == 9 ? 3 : k)) }
+                try insert.insert(count: chunk == 4 ? 20 : 40, jobs: 2, chunk: chunk) { range, rows in
+                    for k in range { rows.int(Int64(k == (chunk == 4 ? 9 : 20) ? 3 : k)) }
                 }
             }
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM t") == 9)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM t") == inserted)
         }
     }
 

@@ -76,7 +76,7 @@ struct Selection {
             // (NIK, registration_id) order, while the history is looked up.
             let view = regs, order = byNIK.map(\.1)
             byNIK = []
-            try writer.start(sql: Store.outcomeNIKsSQL) { statement in
+            try writer.start(Store.outcomeNIKsInsert) { statement in
                 try Store.saveOutcomeNIKs(statement, wave: wave, count: order.count, jobs: jobs) { k in
                     view.read(Int(order[k])) { ($0.pointee.nik, $0.pointee.registrationID) }
                 }
@@ -190,7 +190,7 @@ struct Selection {
                 // Final now: written while the checks, the draw and the cards go on.
                 let refs = claimed.map { UInt32(truncatingIfNeeded: $0) }
                 claimed = []
-                try writer.start(sql: Store.claimsSQL) { statement in
+                try writer.start(Store.claimsInsert) { statement in
                     try Store.saveClaims(statement, wave: wave, count: refs.count, jobs: jobs) { k in
                         let ref = refs[k]
                         return (Self.contact(ref, in: view), view.read(Int(ref >> 1)) { $0.pointee.nik })
@@ -300,7 +300,7 @@ struct Selection {
             issued.parallelSort(jobs: jobs) { $0.0 < $1.0 }
             let sorted = issued
             issued = []
-            try writer.start(sql: Store.cardsSQL) { statement in try Store.saveCards(statement, wave: wave, cards: sorted) }
+            try writer.start(Store.cardsInsert) { statement in try Store.saveCards(statement, wave: wave, cards: sorted) }
         }
         // The pool hash is wanted only by the manifest: it is made on another thread meanwhile.
         let poolHash: Pending<String>

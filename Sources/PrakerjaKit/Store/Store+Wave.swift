@@ -41,16 +41,15 @@ extension Store {
                 config.rules.purchaseDays, config.rules.trainingFund, cardBase, inputsJSON, manifestJSON,
                 try importEpoch(db), Clock.isoNow(),
             ])
-        let outcome = try FastStatement(
-            db,
-            sql: """
-                INSERT INTO outcomes(registration_id, nik, kk, full_name, province_code, status, reason, failed, detail,
-                  tier, lottery_rank, lottery_key, card_number, registration_day, phone, email, wave)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        outcome.bind(17, wave)
+        let outcome = try MultiRowInsert(
+            db, into: "outcomes",
+            columns: [
+                "registration_id", "nik", "kk", "full_name", "province_code", "status", "reason", "failed", "detail", "tier",
+                "lottery_rank", "lottery_key", "card_number", "registration_day", "phone", "email",
+            ], constants: ["wave"])
+        outcome.bindConstant(0, Int64(wave))
         let outcomes = result.outcomes
-        try outcome.insert(count: outcomes.count, columns: 16, jobs: jobs) { range, rows in
+        try outcome.insert(count: outcomes.count, jobs: jobs) { range, rows in
             for k in range {
                 // Read in parts (no `Outcome`, no e-mail or key made into a `String`).
                 let row = outcomes.stored(at: k), o = row.shown
@@ -197,13 +196,13 @@ struct StoredWave: Codable {
 }
 
 extension Store {
-    /// The wave's NIK look-up table (`outcome_niks`), on `statement` (``outcomeNIKsSQL``): `count`
-    /// entries given in (NIK, registration_id) order, so the B-tree is written front to back.
+    /// The wave's NIK look-up table (`outcome_niks`), through `insert` (``outcomeNIKsInsert(_:)``):
+    /// `count` entries given in (NIK, registration_id) order, so the B-tree is written front to back.
     static func saveOutcomeNIKs(
-        _ statement: FastStatement, wave: Int, count: Int, jobs: Int, entry: @escaping @Sendable (Int) -> (nik: UInt64, id: String)
+        _ insert: MultiRowInsert, wave: Int, count: Int, jobs: Int, entry: @escaping @Sendable (Int) -> (nik: UInt64, id: String)
     ) throws {
-        statement.bind(3, wave)
-        try statement.insert(count: count, columns: 2, jobs: jobs) { range, rows in
+        insert.bindConstant(0, Int64(wave))
+        try insert.insert(count: count, jobs: jobs) { range, rows in
             for k in range {
                 let e = entry(k)
                 rows.int(Int64(e.nik))
@@ -212,16 +211,19 @@ extension Store {
         }
     }
 
-    static let outcomeNIKsSQL = "INSERT INTO outcome_niks(nik, registration_id, wave) VALUES (?, ?, ?)"
+    static func outcomeNIKsInsert(_ db: Database) throws -> MultiRowInsert {
+        try MultiRowInsert(db, into: "outcome_niks", columns: ["nik", "registration_id"], constants: ["wave"])
+    }
 
-    /// A wave's new contact claims (§6.3), on `statement` (``claimsSQL``): `count` claims given in
-    /// runs sorted by contact (the phones, then the e-mails), so the B-tree is written front to back.
+    /// A wave's new contact claims (§6.3), through `insert` (``claimsInsert(_:)``): `count` claims
+    /// given in runs sorted by contact (the phones, then the e-mails), so the B-tree is written front
+    /// to back.
     static func saveClaims(
-        _ statement: FastStatement, wave: Int, count: Int, jobs: Int,
+        _ insert: MultiRowInsert, wave: Int, count: Int, jobs: Int,
         claim: @escaping @Sendable (Int) -> (contact: CompactText, nik: UInt64)
     ) throws {
-        statement.bind(3, wave)
-        try statement.insert(count: count, columns: 2, jobs: jobs) { range, rows in
+        insert.bindConstant(0, Int64(wave))
+        try insert.insert(count: count, jobs: jobs) { range, rows in
             for k in range {
                 let c = claim(k)
                 rows.text(c.contact)
@@ -230,21 +232,27 @@ extension Store {
         }
     }
 
-    static let claimsSQL = "INSERT OR IGNORE INTO contacts(contact, nik, wave) VALUES (?, ?, ?)"
+    static func claimsInsert(_ db: Database) throws -> MultiRowInsert {
+        try MultiRowInsert(db, verb: "INSERT OR IGNORE", into: "contacts", columns: ["contact", "nik"], constants: ["wave"])
+    }
 
-    /// The wave's provisional cards, (number, NIK, issue counter), on `statement` (``cardsSQL``),
-    /// given in number order.
-    static func saveCards(_ statement: FastStatement, wave: Int, cards: [(UInt64, UInt64, Int64)]) throws {
-        statement.bind(2, wave)
-        for (number, nik, counter) in cards {
-            statement.bind(1, Int64(number))
-            statement.bind(3, Int64(nik))
-            statement.bind(4, counter)
-            try statement.execute()
+    /// The wave's provisional cards, (number, NIK, issue counter), through `insert`
+    /// (``cardsInsert(_:)``), given in number order.
+    static func saveCards(_ insert: MultiRowInsert, wave: Int, cards: [(UInt64, UInt64, Int64)]) throws {
+        insert.bindConstant(0, Int64(wave))
+        insert.bindConstant(1, 0)
+        try insert.insert(count: cards.count, jobs: 1) { range, rows in
+            for (number, nik, counter) in cards[range] {
+                rows.int(Int64(number))
+                rows.int(Int64(nik))
+                rows.int(counter)
+            }
         }
     }
 
-    static let cardsSQL = "INSERT INTO cards(card_number, wave, nik, counter, final) VALUES (?, ?, ?, ?, 0)"
+    static func cardsInsert(_ db: Database) throws -> MultiRowInsert {
+        try MultiRowInsert(db, into: "cards", columns: ["card_number", "nik", "counter"], constants: ["wave", "final"])
+    }
 
     /// Writes on the writing connection from another thread while the caller goes on computing:
     /// the parts of a wave's selection that are final before the rest (the NIK look-up table after
@@ -257,7 +265,7 @@ extension Store {
         private let db: Database
         private let jobs: Int
         /// Prepared on the connection's thread (GRDB requires it) and finalised there with the writer.
-        private var statements: [FastStatement] = []
+        private var statements: [MultiRowInsert] = []
         private let queue = DispatchQueue(label: "prakerja.store.writer")
         private let group = DispatchGroup()
         /// The first error of a write; the writes after it are skipped. Set on `queue`, read after `group.wait()`.
@@ -268,10 +276,12 @@ extension Store {
             self.jobs = jobs
         }
 
-        /// Prepares `sql` and runs `write` with it, after the writes started before it. Call it on
-        /// the connection's thread, when the connection is not in use elsewhere.
-        func start(sql: String, _ write: @escaping @Sendable (FastStatement) throws -> Void) throws {
-            let statement = try FastStatement(db, sql: sql)
+        /// Prepares an insert with `prepare` and runs `write` with it, after the writes started before
+        /// it. Call it on the connection's thread, when the connection is not in use elsewhere.
+        func start(
+            _ prepare: (Database) throws -> MultiRowInsert, _ write: @escaping @Sendable (MultiRowInsert) throws -> Void
+        ) throws {
+            let statement = try prepare(db)
             statements.append(statement)
             if jobs <= 1 {
                 try write(statement)
