@@ -45,17 +45,9 @@ public struct CSVWriter: Sendable {
         field.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends `value`'s last `count` decimal digits (at most 20), zero-padded.
-    mutating func appendDigits(_ value: UInt64, count: Int) {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
-        withUnsafeMutableBytes(of: &digits) { raw in
-            var v = value
-            for i in stride(from: raw.count - 1, through: raw.count - count, by: -1) {
-                raw[i] = UInt8(truncatingIfNeeded: v % 10) + 48
-                v /= 10
-            }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[(raw.count - count)...]))
-        }
+    /// Appends a 16-digit value masked (``SixteenDigits/appendMasked(_:first:last:to:)``) to the current field.
+    mutating func appendMasked(_ value: UInt64, first: Int, last: Int) {
+        SixteenDigits.appendMasked(value, first: first, last: last, to: &bytes)
     }
 
     /// Appends text to the current field as it is: for text that never needs quoting (names of

@@ -17,15 +17,32 @@ public enum SixteenDigits {
 
     /// Formats a value as 16 digits, zero-padded.
     public static func format(_ value: UInt64) -> String {
-        var bytes = [UInt8](repeating: 48, count: 16)
-        var v = value
-        var i = 15
-        while v > 0 && i >= 0 {
-            bytes[i] = UInt8(v % 10) + 48
-            v /= 10
-            i -= 1
-        }
+        var bytes: [UInt8] = []
+        appendDigits(value, count: 16, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes `value`'s last `out.count` decimal digits, zero-padded, into `out`.
+    static func write(_ value: UInt64, to out: UnsafeMutableRawBufferPointer) {
+        var v = value
+        for i in out.indices.reversed() {
+            out[i] = UInt8(v % 10) + 48
+            v /= 10
+        }
+    }
+
+    /// Appends `value`'s last `count` decimal digits, zero-padded.
+    static func appendDigits(_ value: UInt64, count: Int, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(48, count: count))
+        bytes.withUnsafeMutableBytes { write(value, to: UnsafeMutableRawBufferPointer(rebasing: $0[start...])) }
+    }
+
+    /// Appends the value's 16 digits with all but the first `first` and the last `last` as `*`.
+    static func appendMasked(_ value: UInt64, first: Int, last: Int, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        appendDigits(value, count: 16, to: &bytes)
+        for i in (start + first)..<(start + 16 - last) { bytes[i] = UInt8(ascii: "*") }
     }
 
     /// The first two digits of a 16-digit value (its province code for NIK and KK).
@@ -35,13 +52,15 @@ public enum SixteenDigits {
 
     /// NIK as first 6 digits + `******` + last 4 (§7).
     public static func maskNIK(_ value: UInt64) -> String {
-        let s = format(value)
-        return String(s.prefix(6)) + "******" + String(s.suffix(4))
+        var bytes: [UInt8] = []
+        appendMasked(value, first: 6, last: 4, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Card as first 4 + `********` + last 4 (§7).
     public static func maskCard(_ value: UInt64) -> String {
-        let s = format(value)
-        return String(s.prefix(4)) + "********" + String(s.suffix(4))
+        var bytes: [UInt8] = []
+        appendMasked(value, first: 4, last: 4, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

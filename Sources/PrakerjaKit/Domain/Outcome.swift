@@ -26,9 +26,16 @@ public struct Outcome: Sendable, Hashable {
     /// `reasons` (§5): every failing check among 2–9; for reasons 1 and 10–12 it equals `reason`.
     public var reasonsText: String {
         guard let reason else { return "" }
-        if failed == 0 { return reason.name }
-        return (2...9).compactMap { failed & (1 << UInt16($0)) != 0 ? Reason(rawValue: $0)?.name : nil }
-            .joined(separator: ";")
+        var names: [String] = []
+        Self.forEachReason(reason, failed: failed) { names.append($0.name) }
+        return names.joined(separator: ";")
+    }
+
+    /// The `reasons` of a Gagal outcome with primary `reason` and the failing checks `failed`
+    /// (bit n for check n), in order.
+    static func forEachReason(_ reason: Reason, failed: UInt16, _ body: (Reason) -> Void) {
+        if failed == 0 { return body(reason) }
+        for n in 2...9 where failed & (1 << UInt16(n)) != 0 { body(Reason(rawValue: n)!) }
     }
 }
 

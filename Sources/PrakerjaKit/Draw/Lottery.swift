@@ -37,11 +37,7 @@ public enum Lottery {
                 seedTail.withUnsafeBytes { message.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: seedTail.count) }
                 message[seedTail.count] = UInt8(ascii: "|")
                 // The NIK as 16 digits, zero-padded (as `SixteenDigits.format`).
-                var v = nik
-                for i in stride(from: count - 1, through: count - 16, by: -1) {
-                    message[i] = UInt8(v % 10) + 48
-                    v /= 10
-                }
+                SixteenDigits.write(nik, to: UnsafeMutableRawBufferPointer(rebasing: message[(count - 16)...]))
                 return prefixState.finishing(UnsafeRawBufferPointer(message), prefixLength: prefixLength).lotteryDigest
             }
         }

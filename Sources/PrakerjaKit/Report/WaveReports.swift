@@ -40,12 +40,8 @@ enum WaveReports {
     /// digits and names straight into the buffer).
     static func appendOutcome(_ o: Outcomes.Shown, to w: inout CSVWriter) {
         w.appendField(Cell.safe(o.registrationID), first: true)
-        // nik_masked: the NIK's first 6 and last 4 of its 16 digits.
-        let nik = o.nik % 10_000_000_000_000_000
         w.appendField("")
-        w.appendDigits(nik / 10_000_000_000, count: 6)
-        w.appendRaw("******")
-        w.appendDigits(nik % 10_000, count: 4)
+        w.appendMasked(o.nik, first: 6, last: 4)  // as `SixteenDigits.maskNIK`
         w.appendField(Cell.safe(o.fullName))
         w.appendField(Cell.safe(o.provinceCode))
         if let reason = o.reason {
@@ -53,15 +49,11 @@ enum WaveReports {
             w.appendField(reason.name)
             // reasons: every failing check among 2–9, or the reason itself.
             w.appendField("")
-            if o.failed == 0 {
-                w.appendRaw(reason.name)
-            } else {
-                var first = true
-                for n in 2...9 where o.failed & (1 << UInt16(n)) != 0 {
-                    if !first { w.appendRaw(";") }
-                    w.appendRaw(Reason(rawValue: n)!.name)
-                    first = false
-                }
+            var first = true
+            Outcome.forEachReason(reason, failed: o.failed) { r in
+                if !first { w.appendRaw(";") }
+                w.appendRaw(r.name)
+                first = false
             }
         } else {
             w.appendPlainField("Lulus")
@@ -72,13 +64,7 @@ enum WaveReports {
         w.appendField(o.tier.map(String.init) ?? "")
         w.appendField(o.lotteryRank.map(String.init) ?? "")
         w.appendField("")
-        if let card = o.card {
-            // card_masked: the card's first 4 and last 4 of its 16 digits.
-            let number = card % 10_000_000_000_000_000
-            w.appendDigits(number / 1_000_000_000_000, count: 4)
-            w.appendRaw("********")
-            w.appendDigits(number % 10_000, count: 4)
-        }
+        if let card = o.card { w.appendMasked(card, first: 4, last: 4) }  // as `SixteenDigits.maskCard`
         w.endRow()
     }
 

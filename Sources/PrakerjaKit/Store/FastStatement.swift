@@ -54,14 +54,6 @@ struct FastStatement {
         }
     }
 
-    @inline(__always) func bind(_ index: Int32, _ value: CompactText?) {
-        guard let value else {
-            sqlite3_bind_null(handle, index)
-            return
-        }
-        bind(index, value)
-    }
-
     @inline(__always) func bind(_ index: Int32, _ value: CompactText) {
         value.withUTF8 { buffer in
             guard let base = buffer.baseAddress, buffer.count > 0 else {
