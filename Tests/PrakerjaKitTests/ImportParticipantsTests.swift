@@ -20,7 +20,9 @@ import Testing
         let store = try Store.openForReading(path: env.dbPath)
         defer { store.close() }
         return try store.read { db in
-            try ["participants", "cards", "contacts", "imported_files"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)")! }
+            try ["participants", "cards", "imported_contacts", "imported_files"].map {
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)")!
+            }
         }
     }
 
@@ -87,19 +89,29 @@ import Testing
         #expect(try importing(env, ["legacy.csv"]).participants == 4)
         let store = try Store.openForReading(path: env.dbPath)
         defer { store.close() }
-        let owners = try store.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT contact, nik, wave FROM contacts WHERE nik >= ? ORDER BY contact", arguments: [Int64(Lifecycle.nik(50))!]
-            ).map {
+        let imported = try store.read { db in
+            try Row.fetchAll(db, sql: "SELECT contact, nik, wave FROM imported_contacts ORDER BY contact").map {
                 "\($0[0] as String) \($0[1] as Int64) \($0[2] as Int)"
             }
         }
         #expect(
-            owners == [
+            imported == [
                 "+6281234500001 \(Lifecycle.nik(50)) 3",
                 "shared@example.com \(Lifecycle.nik(51)) 3",
                 "two@example.com \(Lifecycle.nik(52)) 3",
             ])
+        // The tool wave's claims stay where they are, and the look-ups of a later wave see the
+        // imported owners first.
+        let toolClaims = try store.read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM contacts WHERE wave = 7 AND contact IN ('+6281234500001', 'two@example.com')")
+        }
+        #expect(toolClaims == 2)
+        let owners = try store.read { db in
+            try Store.contactOwners(
+                HistoryReader(db, path: nil, jobs: 1), contacts: ["+6281234500001", "two@example.com", "x@example.com"], before: 8)
+        }
+        #expect(owners == ["+6281234500001": UInt64(Lifecycle.nik(50))!, "two@example.com": UInt64(Lifecycle.nik(52))!])
         // The sorted load built the indexes once and the history reads through them.
         let indexes = try store.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'participants' ORDER BY name")
@@ -107,7 +119,7 @@ import Testing
         #expect(indexes == ["participants_card", "participants_deadline", "participants_due", "participants_kk", "participants_wave"])
     }
 
-    @Test func migrationsV2AndV3KeepTheHistory() throws {
+    @Test func migrationsKeepTheHistory() throws {
         let env = try TestEnvironment()
         do {
             let queue = try DatabaseQueue(path: env.dbPath)
@@ -119,7 +131,10 @@ import Testing
                         INSERT INTO participants(nik, kk, wave, status, card_number, notice_date, deadline, fund, spent, imported)
                         VALUES (3201014101900001, 3201010000000001, 1, 'Lulus', 4000000000000017, '2021-03-01', '2021-03-30', 1000000, 5, 1)
                         """)
+                try db.execute(sql: "INSERT INTO waves(wave, state) VALUES (1, 'imported')")
                 try db.execute(sql: "INSERT INTO waves(wave, state) VALUES (2, 'selected')")
+                try db.execute(sql: "INSERT INTO contacts(contact, nik, wave) VALUES ('+6281234500001', 3201014101900001, 1)")
+                try db.execute(sql: "INSERT INTO contacts(contact, nik, wave) VALUES ('siti@example.com', 3201014101900009, 2)")
                 try db.execute(
                     sql: """
                         INSERT INTO outcomes(wave, registration_id, nik, full_name, province_code, status, reason)
@@ -141,6 +156,13 @@ import Testing
         let byNIK = try store.read { db in try Row.fetchAll(db, sql: "SELECT wave, nik, registration_id FROM outcome_niks") }
         #expect(byNIK.map { "\($0[0] as Int) \($0[1] as Int64) \($0[2] as String)" } == ["2 3201014101900009 R1"])
         #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'outcomes_nik'") } == 0)
+        // v4: the imported wave's contacts moved to `imported_contacts`; the tool wave's stayed.
+        let claims = try store.read { db in
+            try ["imported_contacts", "contacts"].map { table in
+                try Row.fetchAll(db, sql: "SELECT contact, wave FROM \(table)").map { "\($0[0] as String) \($0[1] as Int)" }
+            }
+        }
+        #expect(claims == [["+6281234500001 1"], ["siti@example.com 2"]])
         // The card stays unique, now through the named index.
         #expect(throws: PrakerjaError.self) {
             try store.write(command: "test") { db in

@@ -93,7 +93,8 @@ public enum WaveRun {
             var decisions = try Store.decisions(db, wave: wave)
             for (key, d) in decisionFiles.decisions { decisions[key] = d }
 
-            try Store.clearSelection(db, wave: wave)
+            // A wave without a row has stored nothing (its rows and its `waves` row commit together).
+            if record != nil { try Store.clearSelection(db, wave: wave) }
             let cardBase = try Store.nextCardCounter(db)
             progress.stage("wave \(wave): selecting")
             let writer = Store.BackgroundWriter(db, jobs: context.jobs)

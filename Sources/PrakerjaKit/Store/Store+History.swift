@@ -44,13 +44,22 @@ extension Store {
 
     /// Owners of `count` contacts claimed by earlier waves (imported first, then waves in order):
     /// `UInt64.max` where nobody owns `contact(k)`. Contacts given in byte order are looked up
-    /// front to back through the index.
+    /// front to back through the indexes.
     static func contactOwners(
         _ reader: HistoryReader, count: Int, before wave: Int, contact: @Sendable (Int) -> CompactText
     ) throws -> [UInt64] {
-        let parts = try reader.lookUp(count, sql: "SELECT nik FROM contacts WHERE contact = ? AND wave < ?") {
-            statement, range in
-            statement.bind(2, wave)
+        // Imported claims come before any wave run here (§8), so `imported_contacts` answers first;
+        // `contacts` is asked only when a wave run here has claimed anything.
+        let sql = [
+            "SELECT nik FROM imported_contacts WHERE contact = ?",
+            "SELECT nik FROM contacts WHERE contact = ? AND wave < ?",
+            "SELECT EXISTS (SELECT 1 FROM contacts WHERE wave < ?)",
+        ]
+        let parts = try reader.lookUp(count, sql: sql) { statements, range in
+            let imported = statements[0], tool = statements[1], anyTool = statements[2]
+            tool.bind(2, wave)
+            anyTool.bind(1, wave)
+            let askTool = try anyTool.fetchInt64() == 1
             var owners = [UInt64](repeating: .max, count: range.count)
             // The texts a block at a time, then their look-ups: given in byte order, the contacts
             // are read from the registrations at random, and a loop of reads alone keeps many of
@@ -62,8 +71,13 @@ extension Store {
                 texts.removeAll(keepingCapacity: true)
                 for k in block..<end { texts.append(contact(k)) }
                 for (offset, text) in texts.enumerated() {
-                    statement.bind(1, text)
-                    if let nik = try statement.fetchInt64() { owners[block + offset - range.lowerBound] = UInt64(nik) }
+                    imported.bind(1, text)
+                    var owner = try imported.fetchInt64()
+                    if owner == nil, askTool {
+                        tool.bind(1, text)
+                        owner = try tool.fetchInt64()
+                    }
+                    if let owner { owners[block + offset - range.lowerBound] = UInt64(owner) }
                 }
             }
             return owners
@@ -151,9 +165,17 @@ struct HistoryReader {
     func lookUp<T: Sendable>(
         _ count: Int, sql: String, _ body: @Sendable (FastStatement, Range<Int>) throws -> T
     ) throws -> [T] {
+        try lookUp(count, sql: [sql]) { statements, range in try body(statements[0], range) }
+    }
+
+    /// Runs `body` over `0..<count` with one prepared statement for each of `sql`: whole on `db`,
+    /// or in `jobs` parts on read-only connections.
+    func lookUp<T: Sendable>(
+        _ count: Int, sql: [String], _ body: @Sendable ([FastStatement], Range<Int>) throws -> T
+    ) throws -> [T] {
         guard let path, jobs > 1, count >= max(1, minimumKeys) else {
             try writer?.wait()
-            return [try body(try FastStatement(db, sql: sql), 0..<count)]
+            return [try body(try sql.map { try FastStatement(db, sql: $0) }, 0..<count)]
         }
         let parts = jobs
         let results = Mutex<[Int: Result<T, any Error>]>([:])
@@ -165,7 +187,7 @@ struct HistoryReader {
                 configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
                 let queue = try DatabaseQueue(path: path, configuration: configuration)
                 defer { try? queue.close() }
-                return try queue.read { db in try body(try FastStatement(db, sql: sql), range) }
+                return try queue.read { db in try body(try sql.map { try FastStatement(db, sql: $0) }, range) }
             }
             results.withLock { $0[part] = result }
         }

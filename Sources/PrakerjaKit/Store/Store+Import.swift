@@ -3,7 +3,7 @@ import GRDB
 /// The bulk load behind `import-participants`.
 ///
 /// Rows are appended to scratch tables in file order (a temporary file, not memory, so memory
-/// stays flat however large the files are). Then `cards`, `participants` and `contacts` are each
+/// stays flat however large the files are). Then `cards`, `participants` and `imported_contacts` are each
 /// written with one `INSERT … SELECT … ORDER BY` their key, so every B-tree is filled front to
 /// back instead of at random pages. Inserting 17 million rows in file order took 17.5 minutes;
 /// see BENCHMARKS.md for the sorted load.
@@ -89,16 +89,15 @@ struct ParticipantStaging {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw try firstClash(displays: displays) ?? PrakerjaError.internalError("import: \(error.message ?? "\(error)")")
         }
-        // Imported contacts are claimed before any wave run here (§8): the first line of this
-        // import with a contact takes over a claim of a tool wave, never one of an earlier import.
-        // (The waves of this import are not in `waves` yet.) `WHERE true` lets SQLite parse the
-        // upsert after a SELECT.
+        // Imported contacts are claimed before any wave run here (§8), so they go into a table of
+        // their own that look-ups ask first: the first line of this import with a contact claims
+        // it, unless an earlier import did; a claim of a tool wave on it (in `contacts`) no longer
+        // counts. `WHERE true` lets SQLite parse the upsert after a SELECT.
         try db.execute(
             sql: """
-                INSERT INTO contacts(contact, nik, wave)
+                INSERT INTO imported_contacts(contact, nik, wave)
                   SELECT contact, nik, wave FROM import_contacts WHERE true ORDER BY contact, seq
-                  ON CONFLICT(contact) DO UPDATE SET nik = excluded.nik, wave = excluded.wave
-                  WHERE contacts.wave IN (SELECT wave FROM waves WHERE state != 'imported')
+                  ON CONFLICT(contact) DO NOTHING
                 """)
         try db.execute(sql: "DROP TABLE temp.import_rows; DROP TABLE temp.import_contacts")
     }

@@ -4,6 +4,10 @@ import GRDB
 extension Store {
     /// Removes what a previous run of a selected wave stored: outcomes, rejected rows, review items,
     /// contact claims, exclusions used and provisional cards. Decisions stay.
+    ///
+    /// The claims have no index by wave, so their delete reads every claim of the waves run here
+    /// (imported contacts are in a table of their own); a first run of a wave has nothing to
+    /// remove and does not call this.
     static func clearSelection(_ db: Database, wave: Int) throws {
         for table in ["outcomes", "outcome_niks", "rejected_rows", "review_items", "contacts", "exclusions_used"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE wave = ?", arguments: [wave])
