@@ -71,4 +71,26 @@ import Testing
         #expect(inside == before || inside == WriterPriority.niceness)
         #expect(WriterPriority.current == before)
     }
+
+    /// The writeback hint finds a file database's WAL, and an in-memory database has none; the
+    /// rows inserted while it runs are all there.
+    @Test func walWritebackFollowsTheDatabaseFile() throws {
+        #expect(try DatabaseQueue().write { db in WALWriteback(db) } == nil)
+        let env = try TestEnvironment()
+        let store = try Store.openForWriting(path: env.dbPath)
+        defer { store.close() }
+        let count = try store.write(command: "test") { db in
+            #expect(WALWriteback(db) != nil)
+            try db.execute(sql: "CREATE TEMP TABLE t(k INTEGER PRIMARY KEY, text TEXT)")
+            let insert = try MultiRowInsert(db, into: "t", columns: ["k", "text"])
+            try insert.insert(count: 5_000, jobs: 2, chunk: 512) { range, rows in
+                for k in range {
+                    rows.int(Int64(k))
+                    rows.text(String(repeating: "w", count: k % 40))
+                }
+            }
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM t")
+        }
+        #expect(count == 5_000)
+    }
 }

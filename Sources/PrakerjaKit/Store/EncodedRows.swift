@@ -128,11 +128,14 @@ struct MultiRowInsert {
     let single: FastStatement
     let batch: FastStatement
     private let constants: Int
+    /// Started after each chunk of rows, so the commit does not wait for all of them to reach the disk.
+    private let writeback: WALWriteback?
 
     /// `verb` is `INSERT` or `INSERT OR IGNORE`.
     init(_ db: Database, verb: String = "INSERT", into table: String, columns: [String], constants: [String] = []) throws {
         self.columns = columns.count
         self.constants = constants.count
+        writeback = WALWriteback(db)
         let head = "\(verb) INTO \(table)(\((columns + constants).joined(separator: ", "))) VALUES "
         func row(_ r: Int, rows: Int) -> String {
             let cells = (0..<columns.count).map { "?\(r * columns.count + $0 + 1)" }
@@ -171,6 +174,7 @@ struct MultiRowInsert {
             let start = lo
             next = start < count ? Pending(jobs: jobs) { make(start) } : nil
             try rows.insert(into: self)
+            writeback?.start()
         }
     }
 }
