@@ -107,9 +107,12 @@ public final class Store {
                 if scratchOnDisk { try db.execute(sql: "PRAGMA temp_store = FILE") }
                 defer { if scratchOnDisk { try? db.execute(sql: "PRAGMA temp_store = MEMORY") } }
                 var result: T?
+                var writeback: CommitWriteback?
+                defer { writeback?.stop() }
                 try db.inTransaction(.immediate) {
                     WriterLock.record(dbPath: path, command: command)
                     result = try body(db)
+                    writeback = CommitWriteback(path: path)
                     return .commit
                 }
                 return result!
