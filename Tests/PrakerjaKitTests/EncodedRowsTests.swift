@@ -47,20 +47,39 @@ import Testing
         }
     }
 
-    /// An insert that fails stops at the failing statement and says why: the rows of the
-    /// statements before it went in (one by one in chunks of 4; 16 at a time in chunks of 40).
-    @Test(arguments: [(4, 9), (40, 16)])
-    func aFailingRowStopsTheInsert(chunk: Int, inserted: Int) throws {
+    /// A row a constraint refuses stops the insert at its statement, which says why; the rows of
+    /// the statements before it, and the others of its own, went in (one by one in chunks of 4;
+    /// 16 at a time in chunks of 40). With `.ignore` the row is left out and the insert goes on.
+    @Test(arguments: [(4, 9), (40, 31)])
+    func aRefusedRowStopsTheInsert(chunk: Int, inserted: Int) throws {
         let queue = try DatabaseQueue()
         try queue.write { db in
-            try db.execute(sql: "CREATE TABLE t(id INTEGER PRIMARY KEY)")
-            let insert = try MultiRowInsert(db, into: "t", columns: ["id"])
-            #expect(throws: DatabaseError.self) {
-                try insert.insert(count: chunk == 4 ? 20 : 40, jobs: 2, chunk: chunk) { range, rows in
-                    for k in range { rows.int(Int64(k == (chunk == 4 ? 9 : 20) ? 3 : k)) }
+            try db.execute(sql: "CREATE TABLE t(id INTEGER PRIMARY KEY, n INTEGER CHECK (n >= 0))")
+            let count = chunk == 4 ? 20 : 40
+            let refused = chunk == 4 ? 9 : 20
+            for conflicts in [MultiRowInsert.Conflicts.fail, .ignore] {
+                try db.execute(sql: "DELETE FROM t")
+                let insert = try MultiRowInsert(db, into: "t", columns: ["id", "n"], conflicts: conflicts)
+                // The refused row repeats a key, or breaks the CHECK constraint.
+                for clash in [true, false] {
+                    try db.execute(sql: "DELETE FROM t")
+                    let attempt = {
+                        try insert.insert(count: count, jobs: 2, chunk: chunk) { range, rows in
+                            for k in range {
+                                rows.int(Int64(k == refused && clash ? 3 : k))
+                                rows.int(Int64(k == refused && !clash ? -1 : k))
+                            }
+                        }
+                    }
+                    if conflicts == .fail {
+                        #expect(throws: DatabaseError.self) { try attempt() }
+                        #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM t") == inserted)
+                    } else {
+                        try attempt()
+                        #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM t") == count - 1)
+                    }
                 }
             }
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM t") == inserted)
         }
     }
 

@@ -237,7 +237,7 @@ extension Store {
     }
 
     static func claimsInsert(_ db: Database) throws -> MultiRowInsert {
-        try MultiRowInsert(db, verb: "INSERT OR IGNORE", into: "contacts", columns: ["contact", "nik"], constants: ["wave"])
+        try MultiRowInsert(db, into: "contacts", columns: ["contact", "nik"], constants: ["wave"], conflicts: .ignore)
     }
 
     /// The wave's provisional cards, (number, NIK, issue counter), through `insert`
