@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import Testing
 
 @testable import PrakerjaKit
@@ -20,7 +21,8 @@ import Testing
         let queue = try DatabaseQueue()
         try queue.write { db in
             try db.execute(sql: "CREATE TABLE t(seq INTEGER PRIMARY KEY, id TEXT, number INTEGER, text TEXT, compact TEXT, tag INTEGER)")
-            let insert = try MultiRowInsert(db, into: "t", columns: ["seq", "id", "number", "text", "compact"], constants: ["tag"])
+            let insert = try MultiRowInsert(
+                db, into: "t", columns: ["seq", "id", "number", "text", "compact"], constants: ["tag"], batchRows: 16)
             insert.bindConstant(0, 42)
             try insert.insert(count: count, jobs: jobs, chunk: chunk) { range, rows in
                 for k in range {
@@ -59,7 +61,7 @@ import Testing
             let refused = chunk == 4 ? 9 : 20
             for conflicts in [MultiRowInsert.Conflicts.fail, .ignore] {
                 try db.execute(sql: "DELETE FROM t")
-                let insert = try MultiRowInsert(db, into: "t", columns: ["id", "n"], conflicts: conflicts)
+                let insert = try MultiRowInsert(db, into: "t", columns: ["id", "n"], conflicts: conflicts, batchRows: 16)
                 // The refused row repeats a key, or breaks the CHECK constraint.
                 for clash in [true, false] {
                     try db.execute(sql: "DELETE FROM t")
@@ -111,5 +113,23 @@ import Testing
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM t")
         }
         #expect(count == 5_000)
+    }
+
+    /// Where SQLite allows fewer parameters, a statement takes fewer rows, and they all go in.
+    @Test func statementsFitSQLitesParameterLimit() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_VARIABLE_NUMBER, 100)
+            try db.execute(sql: "CREATE TABLE t(a INTEGER PRIMARY KEY, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, tag)")
+            let columns = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p"]
+            let insert = try MultiRowInsert(db, into: "t", columns: columns, constants: ["tag"])
+            #expect(MultiRowInsert.preferredBatchRows * columns.count > 100)
+            #expect(insert.batchRows == 6)
+            insert.bindConstant(0, 7)
+            try insert.insert(count: 100, jobs: 1) { range, rows in
+                for k in range { for c in 0..<columns.count { rows.int(Int64(k * 100 + c)) } }
+            }
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM t WHERE tag = 7 AND p = a + 15") == 100)
+        }
     }
 }
