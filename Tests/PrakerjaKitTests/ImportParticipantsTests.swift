@@ -163,6 +163,23 @@ import Testing
             }
         }
         #expect(claims == [["+6281234500001 1"], ["siti@example.com 2"]])
+        // v5: the card kept; issue counters unique among issued cards only, through a partial index.
+        let cardIndexes = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cards' ORDER BY name")
+        }
+        #expect(cardIndexes == ["cards_counter", "cards_wave"])
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM cards WHERE final = 1") } == 1)
+        try store.write(command: "test") { db in
+            try db.execute(sql: "INSERT INTO cards(card_number, wave, nik, counter, final) VALUES (4000000000000025, 2, 1, 7, 0)")
+            try db.execute(sql: "INSERT INTO cards(card_number, wave, nik, counter, final) VALUES (4000000000000033, 2, 2, 7, 0)")
+            try db.execute(sql: "DELETE FROM cards WHERE wave = 2")
+        }
+        #expect(throws: PrakerjaError.self) {
+            try store.write(command: "test") { db in
+                try db.execute(sql: "INSERT INTO cards(card_number, wave, nik, counter, final) VALUES (4000000000000025, 2, 1, 7, 1)")
+                try db.execute(sql: "INSERT INTO cards(card_number, wave, nik, counter, final) VALUES (4000000000000033, 2, 2, 7, 1)")
+            }
+        }
         // The card stays unique, now through the named index.
         #expect(throws: PrakerjaError.self) {
             try store.write(command: "test") { db in
