@@ -20,7 +20,7 @@ import Testing
         let store = try Store.openForReading(path: env.dbPath)
         defer { store.close() }
         return try store.read { db in
-            try ["participants", "cards", "imported_contacts", "imported_files"].map {
+            try ["participants", "imported_cards", "imported_contacts", "imported_files"].map {
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)")!
             }
         }
@@ -69,6 +69,28 @@ import Testing
             try importing(env, ["p.csv"])
         }
         #expect(!FileManager.default.fileExists(atPath: env.dbPath))
+    }
+
+    /// Imported cards live apart from the cards of waves run here (v6); a clash with one of those
+    /// is still a bad line, and nothing is imported.
+    @Test func aCardOfAToolWaveClashes() throws {
+        let env = try TestEnvironment()
+        _ = try WaveRun.run(waveDir: try Lifecycle.smallWave(2).write(in: env), context: env.context())
+        let toolCard = try {
+            let store = try Store.openForReading(path: env.dbPath)
+            defer { store.close() }
+            return try store.read { db in try Int64.fetchOne(db, sql: "SELECT card_number FROM cards ORDER BY card_number LIMIT 1") }
+        }()
+        let card = try #require(toolCard)
+        let before = try counts(env)
+        try env.write(
+            Self.header + Self.line(60, card: 60, wave: 3)
+                + "\(Lifecycle.nik(61)),\(Lifecycle.kk(61)),3,Lulus,\(card),2021-03-01,,\n",
+            to: "legacy.csv")
+        #expect(throws: PrakerjaError.badInput("\(env.root)/legacy.csv: line 3: card_number: clashes with a card already issued")) {
+            try importing(env, ["legacy.csv"])
+        }
+        #expect(try counts(env) == before)
     }
 
     @Test func contactsGoToTheirFirstLineAndTakeOverToolWaveClaims() throws {
@@ -163,12 +185,18 @@ import Testing
             }
         }
         #expect(claims == [["+6281234500001 1"], ["siti@example.com 2"]])
-        // v5: the card kept; issue counters unique among issued cards only, through a partial index.
+        // v5: issue counters unique among issued cards only, through a partial index.
         let cardIndexes = try store.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cards' ORDER BY name")
         }
         #expect(cardIndexes == ["cards_counter", "cards_wave"])
-        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM cards WHERE final = 1") } == 1)
+        // v6: the imported wave's card moved to `imported_cards`, and the participant keeps it.
+        let cardRows = try store.read { db in
+            try ["imported_cards", "cards"].map {
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0) WHERE card_number = 4000000000000017")
+            }
+        }
+        #expect(cardRows == [1, 0])
         try store.write(command: "test") { db in
             try db.execute(sql: "INSERT INTO cards(card_number, wave, nik, counter, final) VALUES (4000000000000025, 2, 1, 7, 0)")
             try db.execute(sql: "INSERT INTO cards(card_number, wave, nik, counter, final) VALUES (4000000000000033, 2, 2, 7, 0)")

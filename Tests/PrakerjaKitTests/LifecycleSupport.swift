@@ -61,7 +61,8 @@ enum Lifecycle {
             "waves",
             "wave, state, config_sha256, seed, closes, announce, notice_date, purchase_days, training_fund, card_base, inputs, manifest, import_epoch"
         ),
-        ("outcomes", "*"), ("rejected_rows", "*"), ("cards", "*"), ("participants", "*"), ("contacts", "*"), ("imported_contacts", "*"),
+        ("outcomes", "*"), ("rejected_rows", "*"), ("cards", "*"), ("imported_cards", "*"), ("participants", "*"), ("contacts", "*"),
+        ("imported_contacts", "*"),
         ("review_items", "*"),
         ("decisions", "*"), ("exclusions_used", "*"), ("outbox", "*"), ("events", "*"),
         (

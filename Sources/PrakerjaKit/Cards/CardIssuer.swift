@@ -31,19 +31,27 @@ struct CardIssuer {
             let counters = Array(next..<(next + Int64(need)))
             let generator = self.generator
             let numbers = counters.parallelMap(jobs: jobs) { generator.cardNumber(counter: UInt64($0)) }
-            // Looked up in number order, so the look-ups walk the cards B-tree front to back (17M
+            // Looked up in number order, so the look-ups walk the card B-trees front to back (17M
             // imported cards do not fit the page cache); then taken in counter order as before.
             var order = numbers.indices.map { (numbers[$0], Int32($0)) }
             order.parallelSort(jobs: jobs) { $0 < $1 }
             let sorted = order
-            let parts = try history.lookUp(
-                sorted.count, sql: "SELECT 1 FROM cards WHERE card_number = ? AND NOT (wave = ? AND final = 0)"
-            ) { statement, range in
-                statement.bind(2, wave)
+            let sql = [
+                "SELECT 1 FROM imported_cards WHERE card_number = ?",
+                "SELECT 1 FROM cards WHERE card_number = ? AND NOT (wave = ? AND final = 0)",
+            ]
+            let parts = try history.lookUp(sorted.count, sql: sql) { statements, range in
+                let imported = statements[0], tool = statements[1]
+                tool.bind(2, wave)
                 var taken: [Int32] = []
                 for (number, k) in sorted[range] {
-                    statement.bind(1, Int64(number))
-                    if try statement.fetchInt64() != nil { taken.append(k) }
+                    imported.bind(1, Int64(number))
+                    var found = try imported.fetchInt64() != nil
+                    if !found {
+                        tool.bind(1, Int64(number))
+                        found = try tool.fetchInt64() != nil
+                    }
+                    if found { taken.append(k) }
                 }
                 return taken
             }

@@ -298,6 +298,64 @@ enum Schema {
                     CREATE UNIQUE INDEX cards_counter ON cards(counter) WHERE final = 1;
                     """)
         }
+        // v6: the cards of imported participants live in a table of their own too, for the reason
+        // of v4: a wave's cards, in number order, landed on nearly every page of the 17 million
+        // imported ones (437 MB rewritten and checkpointed by each run). Both tables key on the
+        // number. A participant's card is then in either table, so `participants` loses its
+        // reference to `cards`; its card stays unique through `participants_card`, an import
+        // checks its cards against both tables, and a run against both before it issues one.
+        migrator.registerMigration("v6") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE imported_cards (
+                      card_number INTEGER PRIMARY KEY CHECK (card_number BETWEEN 0 AND 9999999999999999),
+                      wave INTEGER NOT NULL,
+                      nik INTEGER NOT NULL
+                    );
+                    INSERT INTO imported_cards
+                      SELECT card_number, wave, nik FROM cards WHERE wave IN (SELECT wave FROM waves WHERE state = 'imported')
+                      ORDER BY card_number;
+                    CREATE TABLE cards_v6 (
+                      card_number INTEGER PRIMARY KEY CHECK (card_number BETWEEN 0 AND 9999999999999999),
+                      wave INTEGER NOT NULL,
+                      nik INTEGER NOT NULL,
+                      counter INTEGER,
+                      final INTEGER NOT NULL DEFAULT 0
+                    );
+                    INSERT INTO cards_v6
+                      SELECT card_number, wave, nik, counter, final FROM cards
+                      WHERE wave NOT IN (SELECT wave FROM waves WHERE state = 'imported') ORDER BY card_number;
+                    CREATE TABLE participants_v6 (
+                      nik INTEGER PRIMARY KEY,
+                      kk INTEGER NOT NULL,
+                      wave INTEGER NOT NULL,
+                      registration_id TEXT,
+                      status TEXT NOT NULL CHECK (status IN ('Lulus', 'Dicabut')),
+                      card_number INTEGER NOT NULL,
+                      notice_date TEXT NOT NULL,
+                      deadline TEXT NOT NULL,
+                      fund INTEGER NOT NULL,
+                      spent INTEGER NOT NULL DEFAULT 0 CHECK (spent >= 0 AND spent <= fund),
+                      hangus INTEGER NOT NULL DEFAULT 0,
+                      imported INTEGER NOT NULL DEFAULT 0,
+                      revoked_on TEXT,
+                      reinstated_on TEXT
+                    );
+                    INSERT INTO participants_v6
+                      SELECT nik, kk, wave, registration_id, status, card_number, notice_date, deadline, fund, spent, hangus,
+                        imported, revoked_on, reinstated_on
+                      FROM participants ORDER BY nik;
+                    DROP TABLE participants;
+                    ALTER TABLE participants_v6 RENAME TO participants;
+                    DROP TABLE cards;
+                    ALTER TABLE cards_v6 RENAME TO cards;
+                    CREATE INDEX cards_wave ON cards(wave);
+                    CREATE UNIQUE INDEX cards_counter ON cards(counter) WHERE final = 1;
+                    """)
+            for index in participantIndexes { try db.execute(sql: index.sql) }
+            try db.execute(
+                sql: "CREATE INDEX participants_due ON participants(deadline) WHERE status = 'Lulus' AND imported = 0 AND spent = 0")
+        }
         return migrator
     }
 

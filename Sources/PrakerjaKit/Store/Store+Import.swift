@@ -3,7 +3,7 @@ import GRDB
 /// The bulk load behind `import-participants`.
 ///
 /// Rows are appended to scratch tables in file order (a temporary file, not memory, so memory
-/// stays flat however large the files are). Then `cards`, `participants` and `imported_contacts` are each
+/// stays flat however large the files are). Then `imported_cards`, `participants` and `imported_contacts` are each
 /// written with one `INSERT … SELECT … ORDER BY` their key, so every B-tree is filled front to
 /// back instead of at random pages. Inserting 17 million rows in file order took 17.5 minutes;
 /// see BENCHMARKS.md for the sorted load.
@@ -76,9 +76,17 @@ struct ParticipantStaging {
             try db.inSavepoint {
                 try db.execute(
                     sql: """
-                        INSERT INTO cards(card_number, wave, nik, counter, final)
-                          SELECT card, wave, nik, NULL, 1 FROM import_rows ORDER BY card
+                        INSERT INTO imported_cards(card_number, wave, nik)
+                          SELECT card, wave, nik FROM import_rows ORDER BY card
                         """)
+                // A card of a wave run here (issued or provisional) is in the other table.
+                let clash = try Bool.fetchOne(
+                    db,
+                    sql: """
+                        SELECT EXISTS (SELECT 1 FROM main.cards c WHERE EXISTS (
+                          SELECT 1 FROM main.imported_cards i WHERE i.card_number = c.card_number))
+                        """)
+                if clash == true { throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "imported card clashes") }
                 try db.execute(
                     sql: """
                         INSERT INTO participants(nik, kk, wave, status, card_number, notice_date, deadline, fund, imported)
@@ -114,6 +122,7 @@ struct ParticipantStaging {
             sql: """
                 SELECT min(seq) FROM import_rows r
                 WHERE EXISTS (SELECT 1 FROM main.cards c WHERE c.card_number = r.card)
+                   OR EXISTS (SELECT 1 FROM main.imported_cards c WHERE c.card_number = r.card)
                    OR EXISTS (SELECT 1 FROM import_rows o WHERE o.card = r.card AND o.seq < r.seq)
                 """)
         let nik = try Int64.fetchOne(
