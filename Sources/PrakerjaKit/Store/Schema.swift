@@ -204,32 +204,10 @@ enum Schema {
         migrator.registerMigration("v2") { db in
             try db.execute(
                 sql: """
-                    CREATE TABLE participants_v2 (
-                      nik INTEGER PRIMARY KEY,
-                      kk INTEGER NOT NULL,
-                      wave INTEGER NOT NULL,
-                      registration_id TEXT,
-                      status TEXT NOT NULL CHECK (status IN ('Lulus', 'Dicabut')),
-                      card_number INTEGER NOT NULL REFERENCES cards(card_number),
-                      notice_date TEXT NOT NULL,
-                      deadline TEXT NOT NULL,
-                      fund INTEGER NOT NULL,
-                      spent INTEGER NOT NULL DEFAULT 0 CHECK (spent >= 0 AND spent <= fund),
-                      hangus INTEGER NOT NULL DEFAULT 0,
-                      imported INTEGER NOT NULL DEFAULT 0,
-                      revoked_on TEXT,
-                      reinstated_on TEXT
-                    );
-                    INSERT INTO participants_v2
-                      SELECT nik, kk, wave, registration_id, status, card_number, notice_date, deadline, fund, spent, hangus,
-                        imported, revoked_on, reinstated_on
-                      FROM participants ORDER BY nik;
-                    DROP TABLE participants;
-                    ALTER TABLE participants_v2 RENAME TO participants;
+                    \(participantsTable("participants_v2", cardColumn: "card_number INTEGER NOT NULL REFERENCES cards(card_number)"));
+                    \(copyParticipants(into: "participants_v2"))
                     """)
-            for index in participantIndexes { try db.execute(sql: index.sql) }
-            try db.execute(
-                sql: "CREATE INDEX participants_due ON participants(deadline) WHERE status = 'Lulus' AND imported = 0 AND spent = 0")
+            try createParticipantIndexes(db)
         }
         // v3: outcomes by NIK live in a table of their own, written in NIK order with each wave,
         // instead of an index on `outcomes` written at random pages (1M rows: 1.6 s of 3.1 s).
@@ -284,18 +262,11 @@ enum Schema {
         migrator.registerMigration("v5") { db in
             try db.execute(
                 sql: """
-                    CREATE TABLE cards_v5 (
-                      card_number INTEGER PRIMARY KEY CHECK (card_number BETWEEN 0 AND 9999999999999999),
-                      wave INTEGER NOT NULL,
-                      nik INTEGER NOT NULL,
-                      counter INTEGER,
-                      final INTEGER NOT NULL DEFAULT 0
-                    );
+                    \(cardsTable("cards_v5"));
                     INSERT INTO cards_v5 SELECT card_number, wave, nik, counter, final FROM cards ORDER BY card_number;
                     DROP TABLE cards;
                     ALTER TABLE cards_v5 RENAME TO cards;
-                    CREATE INDEX cards_wave ON cards(wave);
-                    CREATE UNIQUE INDEX cards_counter ON cards(counter) WHERE final = 1;
+                    \(cardIndexes)
                     """)
         }
         // v6: the cards of imported participants live in a table of their own too, for the reason
@@ -315,48 +286,79 @@ enum Schema {
                     INSERT INTO imported_cards
                       SELECT card_number, wave, nik FROM cards WHERE wave IN (SELECT wave FROM waves WHERE state = 'imported')
                       ORDER BY card_number;
-                    CREATE TABLE cards_v6 (
-                      card_number INTEGER PRIMARY KEY CHECK (card_number BETWEEN 0 AND 9999999999999999),
-                      wave INTEGER NOT NULL,
-                      nik INTEGER NOT NULL,
-                      counter INTEGER,
-                      final INTEGER NOT NULL DEFAULT 0
-                    );
+                    \(cardsTable("cards_v6"));
                     INSERT INTO cards_v6
                       SELECT card_number, wave, nik, counter, final FROM cards
                       WHERE wave NOT IN (SELECT wave FROM waves WHERE state = 'imported') ORDER BY card_number;
-                    CREATE TABLE participants_v6 (
-                      nik INTEGER PRIMARY KEY,
-                      kk INTEGER NOT NULL,
-                      wave INTEGER NOT NULL,
-                      registration_id TEXT,
-                      status TEXT NOT NULL CHECK (status IN ('Lulus', 'Dicabut')),
-                      card_number INTEGER NOT NULL,
-                      notice_date TEXT NOT NULL,
-                      deadline TEXT NOT NULL,
-                      fund INTEGER NOT NULL,
-                      spent INTEGER NOT NULL DEFAULT 0 CHECK (spent >= 0 AND spent <= fund),
-                      hangus INTEGER NOT NULL DEFAULT 0,
-                      imported INTEGER NOT NULL DEFAULT 0,
-                      revoked_on TEXT,
-                      reinstated_on TEXT
-                    );
-                    INSERT INTO participants_v6
-                      SELECT nik, kk, wave, registration_id, status, card_number, notice_date, deadline, fund, spent, hangus,
-                        imported, revoked_on, reinstated_on
-                      FROM participants ORDER BY nik;
-                    DROP TABLE participants;
-                    ALTER TABLE participants_v6 RENAME TO participants;
+                    \(participantsTable("participants_v6", cardColumn: "card_number INTEGER NOT NULL"));
+                    \(copyParticipants(into: "participants_v6"))
                     DROP TABLE cards;
                     ALTER TABLE cards_v6 RENAME TO cards;
-                    CREATE INDEX cards_wave ON cards(wave);
-                    CREATE UNIQUE INDEX cards_counter ON cards(counter) WHERE final = 1;
+                    \(cardIndexes)
                     """)
-            for index in participantIndexes { try db.execute(sql: index.sql) }
-            try db.execute(
-                sql: "CREATE INDEX participants_due ON participants(deadline) WHERE status = 'Lulus' AND imported = 0 AND spent = 0")
+            try createParticipantIndexes(db)
         }
         return migrator
+    }
+
+    /// `participants` as v2 rebuilt it (v6 again, without the reference to `cards`), under `name`.
+    private static func participantsTable(_ name: String, cardColumn: String) -> String {
+        """
+        CREATE TABLE \(name) (
+          nik INTEGER PRIMARY KEY,
+          kk INTEGER NOT NULL,
+          wave INTEGER NOT NULL,
+          registration_id TEXT,
+          status TEXT NOT NULL CHECK (status IN ('Lulus', 'Dicabut')),
+          \(cardColumn),
+          notice_date TEXT NOT NULL,
+          deadline TEXT NOT NULL,
+          fund INTEGER NOT NULL,
+          spent INTEGER NOT NULL DEFAULT 0 CHECK (spent >= 0 AND spent <= fund),
+          hangus INTEGER NOT NULL DEFAULT 0,
+          imported INTEGER NOT NULL DEFAULT 0,
+          revoked_on TEXT,
+          reinstated_on TEXT
+        )
+        """
+    }
+
+    /// Moves every participant into the rebuilt table `name`, in NIK order, and gives it the name.
+    private static func copyParticipants(into name: String) -> String {
+        """
+        INSERT INTO \(name)
+          SELECT nik, kk, wave, registration_id, status, card_number, notice_date, deadline, fund, spent, hangus,
+            imported, revoked_on, reinstated_on
+          FROM participants ORDER BY nik;
+        DROP TABLE participants;
+        ALTER TABLE \(name) RENAME TO participants;
+        """
+    }
+
+    /// `cards` as v5 rebuilt it (and v6 again), under `name`: no unique counter among every card.
+    private static func cardsTable(_ name: String) -> String {
+        """
+        CREATE TABLE \(name) (
+          card_number INTEGER PRIMARY KEY CHECK (card_number BETWEEN 0 AND 9999999999999999),
+          wave INTEGER NOT NULL,
+          nik INTEGER NOT NULL,
+          counter INTEGER,
+          final INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    }
+
+    /// The indexes of `cards` since v5.
+    private static let cardIndexes = """
+        CREATE INDEX cards_wave ON cards(wave);
+        CREATE UNIQUE INDEX cards_counter ON cards(counter) WHERE final = 1;
+        """
+
+    /// Every index of a rebuilt `participants`.
+    private static func createParticipantIndexes(_ db: Database) throws {
+        for index in participantIndexes { try db.execute(sql: index.sql) }
+        try db.execute(
+            sql: "CREATE INDEX participants_due ON participants(deadline) WHERE status = 'Lulus' AND imported = 0 AND spent = 0")
     }
 
     /// The indexes of `participants` that a bulk import into an empty history builds once, after loading.
