@@ -31,27 +31,23 @@ struct CardIssuer {
             let counters = Array(next..<(next + Int64(need)))
             let generator = self.generator
             let numbers = counters.parallelMap(jobs: jobs) { generator.cardNumber(counter: UInt64($0)) }
-            // Looked up in number order, so the look-ups walk the card B-trees front to back (17M
+            // Looked up in number order, walking the card B-trees forward (``ForwardLookUp``; 17M
             // imported cards do not fit the page cache); then taken in counter order as before.
             var order = numbers.indices.map { (numbers[$0], Int32($0)) }
             order.parallelSort(jobs: jobs) { $0 < $1 }
             let sorted = order
-            let sql = [
-                "SELECT 1 FROM imported_cards WHERE card_number = ?",
-                "SELECT 1 FROM cards WHERE card_number = ? AND NOT (wave = ? AND final = 0)",
-            ]
-            let parts = try history.lookUp(sorted.count, sql: sql) { statements, range in
-                let imported = statements[0], tool = statements[1]
-                tool.bind(2, wave)
+            let parts = try history.lookUp(sorted.count, sql: [HistoryCursor.importedCards, HistoryCursor.cards]) { statements, range in
+                var imported = ForwardLookUp<Int64>(statements[0])
+                var tool = ForwardLookUp<Int64>(statements[1])
+                defer {
+                    imported.finish()
+                    tool.finish()
+                }
+                tool.cursor.bind(2, wave)
                 var taken: [Int32] = []
                 for (number, k) in sorted[range] {
-                    imported.bind(1, Int64(number))
-                    var found = try imported.fetchInt64() != nil
-                    if !found {
-                        tool.bind(1, Int64(number))
-                        found = try tool.fetchInt64() != nil
-                    }
-                    if found { taken.append(k) }
+                    let key = Int64(number)
+                    if try imported.find(key) || tool.find(key) { taken.append(k) }
                 }
                 return taken
             }

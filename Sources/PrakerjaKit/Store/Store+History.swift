@@ -3,20 +3,28 @@ import GRDB
 import Synchronization
 
 /// Look-ups of the history a wave runs against (§5 checks 4, 5, 9, 11; `recycle_revoked_from`).
-/// Every one is an indexed point query, so the cost follows the wave, not the history.
+/// Each walks an index forward through the wave's sorted keys (``ForwardLookUp``): a key costs
+/// at most 16 steps and one seek, so the cost follows the wave, not the history.
 extension Store {
     /// Of the given NIKs: which are Dicabut and which are current participants, in waves before `wave`.
+    /// NIKs given in ascending order are looked up walking forward (``ForwardLookUp``).
     static func participantStatus(
         _ reader: HistoryReader, niks: [UInt64], before wave: Int
     ) throws -> (revoked: Set<UInt64>, current: Set<UInt64>) {
-        let parts = try reader.lookUp(niks.count, sql: "SELECT status = 'Dicabut' FROM participants WHERE nik = ? AND wave < ?") {
-            statement, range in
-            statement.bind(2, wave)
+        let sql = [
+            HistoryCursor.participants,
+            "SELECT status = 'Dicabut' FROM participants WHERE nik = ? AND wave < ?",
+        ]
+        let parts = try reader.lookUp(niks.count, sql: sql) { statements, range in
+            var participants = ForwardLookUp<Int64>(statements[0])
+            defer { participants.finish() }
+            let status = statements[1]
+            status.bind(2, wave)
             var revoked: [UInt64] = []
             var current: [UInt64] = []
-            for nik in niks[range] {
-                statement.bind(1, Int64(nik))
-                if let dicabut = try statement.fetchInt64() {
+            for nik in niks[range] where try participants.find(Int64(nik)) {
+                status.bind(1, Int64(nik))
+                if let dicabut = try status.fetchInt64() {
                     if dicabut != 0 { revoked.append(nik) } else { current.append(nik) }
                 }
             }
@@ -26,15 +34,21 @@ extension Store {
     }
 
     /// Current participants per KK in waves before `wave`, for the given KKs (absent = 0).
+    /// KKs given in ascending order are looked up walking forward (``ForwardLookUp``).
     static func familyCounts(_ reader: HistoryReader, kks: [UInt64], before wave: Int) throws -> [UInt64: Int] {
-        let parts = try reader.lookUp(
-            kks.count, sql: "SELECT count(*) FROM participants WHERE kk = ? AND status = 'Lulus' AND wave < ?"
-        ) { statement, range in
-            statement.bind(2, wave)
+        let sql = [
+            HistoryCursor.families,
+            "SELECT count(*) FROM participants WHERE kk = ? AND status = 'Lulus' AND wave < ?",
+        ]
+        let parts = try reader.lookUp(kks.count, sql: sql) { statements, range in
+            var families = ForwardLookUp<Int64>(statements[0])
+            defer { families.finish() }
+            let count = statements[1]
+            count.bind(2, wave)
             var counts: [(UInt64, Int)] = []
-            for kk in kks[range] {
-                statement.bind(1, Int64(kk))
-                let n = try statement.fetchInt64() ?? 0
+            for kk in kks[range] where try families.find(Int64(kk)) {
+                count.bind(1, Int64(kk))
+                let n = try count.fetchInt64() ?? 0
                 if n > 0 { counts.append((kk, Int(n))) }
             }
             return counts
@@ -44,20 +58,26 @@ extension Store {
 
     /// Owners of `count` contacts claimed by earlier waves (imported first, then waves in order):
     /// `UInt64.max` where nobody owns `contact(k)`. Contacts given in byte order are looked up
-    /// front to back through the indexes.
+    /// walking forward through the indexes (``ForwardLookUp``).
     static func contactOwners(
         _ reader: HistoryReader, count: Int, before wave: Int, contact: @Sendable (Int) -> CompactText
     ) throws -> [UInt64] {
         // Imported claims come before any wave run here (§8), so `imported_contacts` answers first;
         // `contacts` is asked only when a wave run here has claimed anything.
         let sql = [
-            "SELECT nik FROM imported_contacts WHERE contact = ?",
-            "SELECT nik FROM contacts WHERE contact = ? AND wave < ?",
+            HistoryCursor.importedContacts,
+            HistoryCursor.contacts,
             "SELECT EXISTS (SELECT 1 FROM contacts WHERE wave < ?)",
         ]
         let parts = try reader.lookUp(count, sql: sql) { statements, range in
-            let imported = statements[0], tool = statements[1], anyTool = statements[2]
-            tool.bind(2, wave)
+            var imported = ForwardLookUp<CompactText>(statements[0])
+            var tool = ForwardLookUp<CompactText>(statements[1])
+            defer {
+                imported.finish()
+                tool.finish()
+            }
+            let anyTool = statements[2]
+            tool.cursor.bind(2, wave)
             anyTool.bind(1, wave)
             let askTool = try anyTool.fetchInt64() == 1
             var owners = [UInt64](repeating: .max, count: range.count)
@@ -71,11 +91,11 @@ extension Store {
                 texts.removeAll(keepingCapacity: true)
                 for k in block..<end { texts.append(contact(k)) }
                 for (offset, text) in texts.enumerated() {
-                    imported.bind(1, text)
-                    var owner = try imported.fetchInt64()
-                    if owner == nil, askTool {
-                        tool.bind(1, text)
-                        owner = try tool.fetchInt64()
+                    var owner: Int64? = nil
+                    if try imported.find(text) {
+                        owner = imported.int64(1)
+                    } else if askTool, try tool.find(text) {
+                        owner = tool.int64(1)
                     }
                     if let owner { owners[block + offset - range.lowerBound] = UInt64(owner) }
                 }
@@ -132,6 +152,20 @@ extension Store {
     static func importEpoch(_ db: Database) throws -> Int {
         Int(try meta(db, "import_epoch") ?? "0") ?? 0
     }
+}
+
+/// The cursors of the history's look-ups, each walked forward by a ``ForwardLookUp``: the key
+/// first, then what a look-up reads of the row it finds; further parameters from `?2` on.
+enum HistoryCursor {
+    static let participants = "SELECT nik FROM participants WHERE nik >= ? ORDER BY nik"
+    static let families = "SELECT kk FROM participants WHERE kk >= ? ORDER BY kk"
+    static let importedContacts = "SELECT contact, nik FROM imported_contacts WHERE contact >= ? ORDER BY contact"
+    static let contacts = "SELECT contact, nik FROM contacts WHERE contact >= ?1 AND wave < ?2 ORDER BY contact"
+    static let importedCards = "SELECT card_number FROM imported_cards WHERE card_number >= ? ORDER BY card_number"
+    /// The cards issued, but the given wave's provisional ones.
+    static let cards = "SELECT card_number FROM cards WHERE card_number >= ?1 AND NOT (wave = ?2 AND final = 0) ORDER BY card_number"
+
+    static let all = [participants, families, importedContacts, contacts, importedCards, cards]
 }
 
 /// Where a wave's history look-ups run: on the writing connection, or split over `jobs` read-only
