@@ -29,6 +29,22 @@ import Testing
         #expect(quiet.stdout.isEmpty)
     }
 
+    /// `--log-format json` gives one object a line on stderr, with every phase of the run in order.
+    @Test(.enabled(if: binary != nil)) func theJSONLogTimesEveryPhase() throws {
+        let env = try TestEnvironment()
+        let pack = try env.copyFixture("conformance")
+        let r = try run(["run", pack + "/data/waves/4", "--log-format", "json"], in: env.root)
+        #expect(r.status == 0, "\(r.stderr)")
+        let objects = try r.stderr.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "\(line)")
+        }
+        let phases = objects.compactMap { $0["phase"] as? String }
+        #expect(phases == ["ingest", "history", "checks", "draw", "cards", "outcomes", "store and reports", "commit"])
+        for object in objects where object["phase"] != nil {
+            #expect(Double(object["seconds"] as? String ?? "") != nil && Double(object["cpu_seconds"] as? String ?? "") != nil)
+        }
+    }
+
     @Test(.enabled(if: binary != nil)) func errorsAreOneLineWithTheirExitCode() throws {
         let env = try TestEnvironment()
         let missing = try run(["run", env.root + "/nowhere/waves/3"], in: env.root)

@@ -160,6 +160,8 @@ public enum WaveRun {
                 lulus: lulus, gagal: result.outcomes.count - lulus, reportsOnly: false, warnings: warnings + reports.warnings,
                 files: ingested.files)
         }
+        // The transaction's commit, which checkpoints the WAL into the database file.
+        phases.phase("commit")
         try OutputWriter.commit(staged)
         return summary
     }
