@@ -7,53 +7,42 @@ import Synchronization
 /// at most 16 steps and one seek, so the cost follows the wave, not the history.
 extension Store {
     /// Of the given NIKs: which are Dicabut and which are current participants, in waves before `wave`.
-    /// NIKs given in ascending order are looked up walking forward (``ForwardLookUp``).
     static func participantStatus(
         _ reader: HistoryReader, niks: [UInt64], before wave: Int
     ) throws -> (revoked: Set<UInt64>, current: Set<UInt64>) {
-        let sql = [
-            HistoryCursor.participants,
-            "SELECT status = 'Dicabut' FROM participants WHERE nik = ? AND wave < ?",
-        ]
-        let parts = try reader.lookUp(niks.count, sql: sql) { statements, range in
-            var participants = ForwardLookUp<Int64>(statements[0])
-            defer { participants.finish() }
-            let status = statements[1]
-            status.bind(2, wave)
-            var revoked: [UInt64] = []
-            var current: [UInt64] = []
-            for nik in niks[range] where try participants.find(Int64(nik)) {
-                status.bind(1, Int64(nik))
-                if let dicabut = try status.fetchInt64() {
-                    if dicabut != 0 { revoked.append(nik) } else { current.append(nik) }
-                }
-            }
-            return (revoked, current)
-        }
-        return (Set(parts.flatMap(\.0)), Set(parts.flatMap(\.1)))
+        let found = try valuesOfFound(
+            reader, keys: niks, cursor: HistoryCursor.participants,
+            point: "SELECT status = 'Dicabut' FROM participants WHERE nik = ?1 AND wave < ?2", before: wave)
+        return (Set(found.filter { $0.value != 0 }.map(\.key)), Set(found.filter { $0.value == 0 }.map(\.key)))
     }
 
     /// Current participants per KK in waves before `wave`, for the given KKs (absent = 0).
-    /// KKs given in ascending order are looked up walking forward (``ForwardLookUp``).
     static func familyCounts(_ reader: HistoryReader, kks: [UInt64], before wave: Int) throws -> [UInt64: Int] {
-        let sql = [
-            HistoryCursor.families,
-            "SELECT count(*) FROM participants WHERE kk = ? AND status = 'Lulus' AND wave < ?",
-        ]
-        let parts = try reader.lookUp(kks.count, sql: sql) { statements, range in
-            var families = ForwardLookUp<Int64>(statements[0])
-            defer { families.finish() }
-            let count = statements[1]
-            count.bind(2, wave)
-            var counts: [(UInt64, Int)] = []
-            for kk in kks[range] where try families.find(Int64(kk)) {
-                count.bind(1, Int64(kk))
-                let n = try count.fetchInt64() ?? 0
-                if n > 0 { counts.append((kk, Int(n))) }
+        let found = try valuesOfFound(
+            reader, keys: kks, cursor: HistoryCursor.families,
+            point: "SELECT count(*) FROM participants WHERE kk = ?1 AND status = 'Lulus' AND wave < ?2", before: wave)
+        return Dictionary(uniqueKeysWithValues: found.filter { $0.value > 0 }.map { ($0.key, Int($0.value)) })
+    }
+
+    /// The keys `cursor` finds among `keys`, walking forward (``ForwardLookUp``; keys in ascending
+    /// order walk front to back), each with the first column of `point` for it (`?1` the key,
+    /// `?2` the wave), where `point` returns a row; in the order of `keys`.
+    private static func valuesOfFound(
+        _ reader: HistoryReader, keys: [UInt64], cursor: String, point: String, before wave: Int
+    ) throws -> [(key: UInt64, value: Int64)] {
+        let parts = try reader.lookUp(keys.count, sql: [cursor, point]) { statements, range in
+            var walk = ForwardLookUp<Int64>(statements[0])
+            defer { walk.finish() }
+            let point = statements[1]
+            point.bind(2, wave)
+            var found: [(key: UInt64, value: Int64)] = []
+            for key in keys[range] where try walk.find(Int64(key)) {
+                point.bind(1, Int64(key))
+                if let value = try point.fetchInt64() { found.append((key, value)) }
             }
-            return counts
+            return found
         }
-        return Dictionary(uniqueKeysWithValues: parts.joined())
+        return Array(parts.joined())
     }
 
     /// Owners of `count` contacts claimed by earlier waves (imported first, then waves in order):
